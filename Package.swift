@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "peerconf",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "peerconf", targets: ["peerconf"]),
+        .library(name: "PeerConf", targets: ["PeerConf"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        // libxml2 builds the NETCONF documents. The shim undefines LIBXML_ICU_ENABLED:
+        // Debian's headers would otherwise pull in the system ICU, which clashes with the
+        // toolchain's ICU inside Foundation on a clean build.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "PeerConf",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "peerconf",
+            dependencies: [
+                "PeerConf",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PeerConfTests",
+            dependencies: ["PeerConf"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

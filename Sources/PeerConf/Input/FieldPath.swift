@@ -1,0 +1,54 @@
+/// Where a value sits in the document, printed as `virtual_interface.peers[0].bgp_asn`.
+public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
+    public enum Component: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    public private(set) var components: [Component]
+
+    public init(_ components: [Component] = []) {
+        self.components = components
+    }
+
+    public static let root = FieldPath()
+
+    public func appending(_ key: String) -> FieldPath {
+        FieldPath(components + [.key(key)])
+    }
+
+    public func appending(index: Int) -> FieldPath {
+        FieldPath(components + [.index(index)])
+    }
+
+    public var description: String {
+        var text = ""
+        for component in components {
+            switch component {
+            case .key(let key):
+                if !text.isEmpty { text += "." }
+                text += key
+            case .index(let index):
+                text += "[\(index)]"
+            }
+        }
+        return text.isEmpty ? "(document)" : text
+    }
+}
+
+/// A value together with where it was written, so every later finding can point at it.
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+    public var path: FieldPath
+
+    public init(_ value: Value, at location: SourceLocation, path: FieldPath) {
+        self.value = value
+        self.location = location
+        self.path = path
+    }
+
+    public func map<Other>(_ transform: (Value) -> Other) -> Located<Other> {
+        Located<Other>(transform(value), at: location, path: path)
+    }
+}

@@ -1,0 +1,92 @@
+/// Reads one object (mapping) of the document: reports unknown keys and wrong shapes,
+/// and hands out its values as located drafts.
+struct ObjectReader {
+    let entries: [(key: SyntaxNode.Scalar, value: SyntaxNode)]
+    let path: FieldPath
+    let location: SourceLocation
+
+    /// Nil (with a finding) when `node` is not an object.
+    init?(_ node: SyntaxNode, path: FieldPath, what: String, diagnostics: inout DiagnosticCollector) {
+        guard case .mapping(let entries, let location) = node else {
+            diagnostics.report(.structure, at: path, node.location, "\(what) must be an object, found \(node.kindDescription)")
+            return nil
+        }
+        self.entries = entries
+        self.path = path
+        self.location = location
+    }
+
+    /// Keys with a non-null value.
+    var presentKeys: Set<String> {
+        Set(entries.filter { !$0.value.isNull }.map(\.key.text))
+    }
+
+    func value(_ key: String) -> SyntaxNode? {
+        guard let value = entries.first(where: { $0.key.text == key })?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// Reports every key outside `known`, with a suggestion when one is close.
+    func checkKeys(known: [String], rule: Rule, diagnostics: inout DiagnosticCollector) {
+        for (key, _) in entries where !known.contains(key.text) {
+            let keyPath = path.appending(key.text)
+            var message = rule == .unknownKey ? "unknown key '\(key.text)'" : "key '\(key.text)' is not used by peerconf and is ignored"
+            if let suggestion = KeySuggestion.suggest(for: key.text, among: known) {
+                message += "; did you mean '\(suggestion)'?"
+            } else if rule == .unknownKey {
+                message += "; expected one of: \(known.joined(separator: ", "))"
+            }
+            diagnostics.report(rule, at: keyPath, key.location, message)
+        }
+    }
+
+    func scalar(_ key: String, diagnostics: inout DiagnosticCollector) -> DraftScalar? {
+        guard let node = value(key) else { return nil }
+        let keyPath = path.appending(key)
+        guard case .scalar(let scalar) = node else {
+            diagnostics.report(.type, at: keyPath, node.location, "'\(key)' must be a single value, found \(node.kindDescription)")
+            return nil
+        }
+        return DraftScalar(text: scalar.text, isQuoted: scalar.isQuoted, location: scalar.location, path: keyPath)
+    }
+
+    func list(_ key: String, diagnostics: inout DiagnosticCollector) -> DraftList? {
+        guard let node = value(key) else { return nil }
+        let keyPath = path.appending(key)
+        guard case .sequence(let items, let location) = node else {
+            diagnostics.report(.type, at: keyPath, node.location, "'\(key)' must be a list, found \(node.kindDescription)")
+            return nil
+        }
+        var scalars: [DraftScalar] = []
+        for (index, item) in items.enumerated() {
+            let itemPath = keyPath.appending(index: index)
+            guard case .scalar(let scalar) = item, !scalar.isNull else {
+                diagnostics.report(.type, at: itemPath, item.location, "each entry of '\(key)' must be a single value, found \(item.kindDescription)")
+                continue
+            }
+            scalars.append(DraftScalar(text: scalar.text, isQuoted: scalar.isQuoted, location: scalar.location, path: itemPath))
+        }
+        return DraftList(items: scalars, location: location, path: keyPath)
+    }
+
+    func object(_ key: String, what: String, diagnostics: inout DiagnosticCollector) -> ObjectReader? {
+        guard let node = value(key) else { return nil }
+        return ObjectReader(node, path: path.appending(key), what: what, diagnostics: &diagnostics)
+    }
+
+    /// The objects of a list value; entries that are not objects are reported and skipped.
+    func objects(_ key: String, what: String, diagnostics: inout DiagnosticCollector) -> (items: [ObjectReader], location: SourceLocation)? {
+        guard let node = value(key) else { return nil }
+        let keyPath = path.appending(key)
+        guard case .sequence(let items, let location) = node else {
+            diagnostics.report(.type, at: keyPath, node.location, "'\(key)' must be a list, found \(node.kindDescription)")
+            return nil
+        }
+        let readers = items.enumerated().compactMap { index, item in
+            ObjectReader(item, path: keyPath.appending(index: index), what: what, diagnostics: &diagnostics)
+        }
+        return (readers, location)
+    }
+}

@@ -1,0 +1,109 @@
+/// One peer's own fields. Rules that look across the peers of an interface live in
+/// `InterfaceValidator`.
+struct PeerValidator {
+    let draft: PeerDraft
+    let cloudASN: ASN?
+    let context: ValidationContext
+
+    /// What the interface-level rules need, parsed as far as the input allowed.
+    struct Outcome {
+        var peer: Peer?
+        var family: AddressFamily?
+        var familyField: DraftScalar?
+        var localGateway: (address: IPInterfaceAddress, field: DraftScalar)?
+        var remoteSubnets: [SubnetRules.Entry] = []
+        var routingMode: String?
+        var routingModeField: DraftScalar?
+    }
+
+    func validate(diagnostics: inout DiagnosticCollector) -> Outcome {
+        var outcome = Outcome()
+        let names = draft.fieldNames
+        requirePresent([names.name, names.addressFamily, names.localGateway, names.remoteGateway, names.remoteSubnets, names.routingMode],
+                       diagnostics: &diagnostics)
+
+        let name = draft.name.flatMap { ScalarRules.name($0, what: "peer name", diagnostics: &diagnostics) }
+        let description = draft.description.flatMap { ScalarRules.description($0, diagnostics: &diagnostics) }
+        let family = draft.addressFamily
+            .flatMap { ScalarRules.choice($0, among: ["ipv4", "ipv6"], rule: .addressFamily, field: names.addressFamily, diagnostics: &diagnostics) }
+            .flatMap(AddressFamily.init(rawValue:))
+        outcome.family = family
+        outcome.familyField = draft.addressFamily
+
+        let local = draft.localGateway.flatMap { GatewayRules.parse($0, family: family, field: names.localGateway, diagnostics: &diagnostics) }
+        let remote = draft.remoteGateway.flatMap { GatewayRules.parse($0, family: family, field: names.remoteGateway, diagnostics: &diagnostics) }
+        if let local, let remote, let localField = draft.localGateway, let remoteField = draft.remoteGateway {
+            if local.family == remote.family {
+                GatewayRules.checkPair(local: local, localField: localField, remote: remote, remoteField: remoteField, diagnostics: &diagnostics)
+            } else {
+                diagnostics.report(.gatewayAddress, at: remoteField.path, remoteField.location, "remote gateway is \(remote.family) but the local gateway is \(local.family)")
+            }
+        }
+        if let local, let field = draft.localGateway { outcome.localGateway = (local, field) }
+
+        var remoteSubnets: [SubnetRules.Entry]?
+        if let list = draft.remoteSubnets {
+            SubnetRules.checkCount(list, field: names.remoteSubnets, range: 1...50, rule: .remoteSubnetCount, diagnostics: &diagnostics)
+            let parsed = SubnetRules.parse(list, family: family, field: names.remoteSubnets, diagnostics: &diagnostics)
+            SubnetRules.checkRemote(parsed.entries, field: names.remoteSubnets, diagnostics: &diagnostics)
+            outcome.remoteSubnets = parsed.entries
+            remoteSubnets = parsed.complete ? parsed.entries : nil
+        }
+
+        let mode = draft.routingMode.flatMap { ScalarRules.choice($0, among: ["static", "bgp"], rule: .routingMode, field: names.routingMode, diagnostics: &diagnostics) }
+        outcome.routingMode = mode
+        outcome.routingModeField = draft.routingMode
+        var routing: Routing?
+        switch mode {
+        case "bgp": routing = bgpRouting(diagnostics: &diagnostics)
+        case "static":
+            reportIgnoredBGPFields(diagnostics: &diagnostics)
+            routing = .staticRoutes
+        default: break
+        }
+
+        if let name, let family, let local, let remote, let remoteSubnets, let routing,
+           draft.description == nil || description != nil {
+            outcome.peer = Peer(name: name, addressFamily: family, localGateway: local, remoteGateway: remote,
+                                remoteSubnets: remoteSubnets.map(\.prefix), routing: routing,
+                                description: description, path: draft.path.description)
+        }
+        return outcome
+    }
+
+    private func requirePresent(_ keys: [String], diagnostics: inout DiagnosticCollector) {
+        for key in keys where !draft.present.contains(key) {
+            diagnostics.report(.missingField, at: draft.path.appending(key), draft.location, "missing required field '\(key)'")
+        }
+    }
+
+    private func bgpRouting(diagnostics: inout DiagnosticCollector) -> Routing? {
+        var asn: ASN?
+        if let field = draft.bgpASN {
+            asn = ASNRules.parse(field, field: draft.fieldNames.bgpASN, diagnostics: &diagnostics)
+            if let asn, let cloudASN {
+                ASNRules.checkCustomerASN(asn, field: field, cloudASN: cloudASN, diagnostics: &diagnostics)
+            }
+        } else if !draft.present.contains(draft.fieldNames.bgpASN) {
+            diagnostics.report(.bgpASNRequired, at: draft.path.appending(draft.fieldNames.bgpASN), draft.location,
+                               "BGP routing needs the customer's ASN in '\(draft.fieldNames.bgpASN)'")
+        }
+        var key: MD5Key?
+        if let located = MD5KeyRules.resolve(draft, context: context, diagnostics: &diagnostics),
+           MD5KeyRules.check(located, diagnostics: &diagnostics) {
+            key = MD5Key(located.key, source: located.source)
+        }
+        guard let asn, let key else { return nil }
+        return .bgp(BGPSession(asn: asn, md5Key: key))
+    }
+
+    private func reportIgnoredBGPFields(diagnostics: inout DiagnosticCollector) {
+        for field in [draft.bgpASN, draft.md5Key, draft.md5KeyEnvironment, draft.md5KeyFile].compactMap({ $0 }) {
+            let key = field.path.components.last.map { if case .key(let key) = $0 { key } else { "" } } ?? ""
+            diagnostics.report(.staticIgnoresBGPFields, at: field.path, field.location, "'\(key)' is ignored: the peer uses static routing")
+        }
+        if let literal = draft.md5Key {
+            MD5KeyRules.reportPlaintext(literal, diagnostics: &diagnostics)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import PeerConf
+
+/// How definition files are read; shared by every subcommand that reads them.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Definition files (YAML, JSON or cloud API JSON).", valueName: "file"))
+    var files: [String]
+
+    @Option(name: .customLong("input-format"), help: "Force the input format instead of detecting it: native or api.")
+    var inputFormat: InputFormat?
+
+    @Option(help: ArgumentHelp("A virtual_gateway API document (GET virtual-gateways/{id}) giving the cloud's local subnets and ASN (API input).", valueName: "file"))
+    var gateway: String?
+
+    @Option(name: .customLong("md5-key-env"), help: ArgumentHelp("Read the MD5 key of BGP peers without one from this environment variable (API documents carry no key).", valueName: "var"))
+    var md5KeyEnv: String?
+
+    @Option(name: .customLong("md5-key-file"), help: ArgumentHelp("Read the MD5 key of BGP peers without one from this file (one trailing newline is ignored).", valueName: "path"))
+    var md5KeyFile: String?
+
+    @Option(help: ArgumentHelp("The VLAN of a lone vif_peer API document.", valueName: "id"))
+    var vlan: Int?
+
+    func validate() throws {
+        if md5KeyEnv != nil && md5KeyFile != nil {
+            throw ValidationError("Give at most one of --md5-key-env and --md5-key-file.")
+        }
+    }
+
+    var loadOptions: LoadOptions {
+        var key: CommandLineKey?
+        if let md5KeyEnv { key = .environment(md5KeyEnv) }
+        if let md5KeyFile { key = .file(md5KeyFile) }
+        return LoadOptions(inputFormat: inputFormat, gatewayFile: gateway, commandLineKey: key, vlan: vlan)
+    }
+
+    func loadAll() -> [LoadResult] {
+        files.map { DefinitionLoader.load(file: $0, options: loadOptions) }
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}
