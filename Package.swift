@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "peerconf",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "peerconf", targets: ["peerconf"]),
         .library(name: "PeerConf", targets: ["PeerConf"]),
@@ -35,9 +35,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Deterministic large definitions for benchmarks and scale tests.
+        .target(name: "Workload", path: "Sources/Workload"),
+        .executableTarget(
+            name: "peerconf-bench",
+            dependencies: ["PeerConf", "Workload"],
+            path: "Sources/peerconf-bench"
+        ),
         .testTarget(
             name: "PeerConfTests",
-            dependencies: ["PeerConf"],
+            dependencies: ["PeerConf", "Workload"],
             resources: [.copy("Fixtures")]
         ),
     ],

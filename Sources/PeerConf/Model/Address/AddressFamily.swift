@@ -44,7 +44,7 @@ public enum AddressFamily: String, Sendable, Hashable, CaseIterable, Comparable 
     /// The netmask for `prefixLength`, right-aligned like `allOnes`.
     /// The caller guarantees `0...bitWidth`.
     func netmaskBits(prefixLength: Int) -> UInt128 {
-        // Special-cased because shifting by the full width is not a meaningful mask shift.
+        // Explicit rather than relying on `<<` yielding zero when shifting out every bit.
         if prefixLength == 0 { return 0 }
         return (allOnes << UInt128(bitWidth - prefixLength)) & allOnes
     }

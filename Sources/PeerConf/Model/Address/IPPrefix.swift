@@ -70,7 +70,8 @@ public struct IPPrefix: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// Orders by family, then network address, then prefix length, so a block sorts
     /// directly before the more specific blocks it contains.
     public static func < (lhs: IPPrefix, rhs: IPPrefix) -> Bool {
-        if lhs.family != rhs.family { return lhs.family < rhs.family }
+        // IPAddress ordering already puts every IPv4 address before every IPv6 address,
+        // so comparing addresses compares families first.
         if lhs.address != rhs.address { return lhs.address < rhs.address }
         return lhs.prefixLength < rhs.prefixLength
     }

@@ -1,9 +1,10 @@
 /// The byte-level parsers shared by all address types.
 ///
-/// Everything works on the UTF-8 bytes of the input in a single forward pass (every loop
-/// only moves forward, and nested scans resume where they stopped), so parsing is linear
-/// in the input length whatever the input. Any non-ASCII byte is an invalid character,
-/// so the ASCII-only rule needs no separate check.
+/// Everything works on the UTF-8 bytes of the input. Each byte is visited a bounded
+/// number of times (a few forward scans for '/', '%' and ':', then one parsing pass that
+/// never backs up), so parsing is linear in the input length whatever the input.
+/// Any non-ASCII byte is an invalid character, so the ASCII-only rule needs no separate
+/// check, and no ASCII byte can hide inside a multi-byte UTF-8 sequence.
 enum IPText {
     typealias Bytes = UnsafeBufferPointer<UInt8>
 

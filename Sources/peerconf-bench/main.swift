@@ -1,0 +1,44 @@
+import Foundation
+import PeerConf
+import Workload
+
+// Benchmarks: `swift run -c release peerconf-bench [INTERFACES]`. Prints figures; never
+// asserts a time (machines differ; tests check behaviour, this measures speed).
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+func measure(runs: Int, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        body()
+        let elapsed = ContinuousClock.now - start
+        times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    return median(times)
+}
+
+let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
+let text = SyntheticDefinitions().yaml(interfaces: count)
+let options = LoadOptions(environment: [SyntheticDefinitions.keyVariable: SyntheticDefinitions.keyValue])
+
+var result: LoadResult?
+let seconds = measure(runs: 5) {
+    result = DefinitionLoader.load(text: text, source: "synthetic.yaml", options: options)
+}
+guard let definition = result?.definition else {
+    print("the synthetic definition did not validate:")
+    result?.diagnostics.prefix(10).forEach { print(DiagnosticFormatter.text($0)) }
+    exit(1)
+}
+let peers = definition.virtualInterfaces.reduce(0) { $0 + $1.peers.count }
+let machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores"
+print("peerconf \(PeerConfVersion.current) benchmark (\(machine), median of 5 runs)")
+print("| measurement | value |")
+print("|---|---|")
+print("| input | \(count) virtual interfaces, \(peers) peers, \(text.utf8.count / 1024) KiB YAML |")
+print(String(format: "| load + validate, wall | %.1f ms |", seconds * 1000))
+print(String(format: "| validation throughput | %.0f virtual interfaces/s |", Double(count) / seconds))
