@@ -60,6 +60,7 @@ public enum Rule: String, Sendable, Hashable, Codable, CaseIterable {
     case md5KeyClasses = "md5-key-classes"
     case md5KeySource = "md5-key-source"
     case staticIgnoresBGPFields = "static-ignores-bgp-fields"
+    case bfdRange = "bfd-range"
     case routeQuota = "route-quota"
 
     public var severity: Severity {
@@ -130,7 +131,8 @@ public enum Rule: String, Sendable, Hashable, Codable, CaseIterable {
         case .md5KeyCharacters: "The MD5 key uses only letters, digits and ``~`!,.:;-_?\"(){}[]/@#$%^&*+|\\=`` (no spaces, no `'`, `<`, `>`, no non-ASCII)."
         case .md5KeyClasses: "The MD5 key mixes at least two of: uppercase, lowercase, digits, special characters."
         case .md5KeySource: "`bgp_md5_key_env` names a set variable; `bgp_md5_key_file` is readable (one trailing newline is dropped)."
-        case .staticIgnoresBGPFields: "BGP fields on a static peer are ignored."
+        case .staticIgnoresBGPFields: "BGP fields (`bgp_asn`, keys, `anchor_routes`, `bfd`) on a static peer are ignored."
+        case .bfdRange: "`bfd.interval_ms` is 200-5000 (default 1000) and `bfd.multiplier` 3-20 (default 5), as the cloud documents."
         case .routeQuota: "Per virtual interface: at most 50 static routes, at most 100 BGP-advertised routes."
         }
     }

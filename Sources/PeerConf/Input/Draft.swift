@@ -55,6 +55,11 @@ struct PeerDraft: Sendable {
     var md5KeyEnvironment: DraftScalar?
     var md5KeyFile: DraftScalar?
     var description: DraftScalar?
+    var anchorRoutes: DraftScalar?
+    /// The `bfd` object's position when present, and its fields.
+    var bfd: (location: SourceLocation, path: FieldPath)?
+    var bfdInterval: DraftScalar?
+    var bfdMultiplier: DraftScalar?
     var present: Set<String> = []
     var fieldNames: PeerFieldNames
 }

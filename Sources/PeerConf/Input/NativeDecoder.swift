@@ -65,6 +65,17 @@ enum NativeDecoder {
         draft.md5KeyEnvironment = object.scalar("bgp_md5_key_env", diagnostics: &diagnostics)
         draft.md5KeyFile = object.scalar("bgp_md5_key_file", diagnostics: &diagnostics)
         draft.description = object.scalar("description", diagnostics: &diagnostics)
+        draft.anchorRoutes = object.scalar("anchor_routes", diagnostics: &diagnostics)
+        if let bfd = object.object("bfd", what: "'bfd'", diagnostics: &diagnostics) {
+            bfd.checkKeys(known: NativeFormat.names(NativeFormat.bfdFields), rule: .unknownKey, diagnostics: &diagnostics)
+            draft.bfd = (bfd.location, bfd.path)
+            draft.bfdInterval = bfd.scalar("interval_ms", diagnostics: &diagnostics)
+            draft.bfdMultiplier = bfd.scalar("multiplier", diagnostics: &diagnostics)
+        } else if object.entries.contains(where: { $0.key.text == "bfd" && $0.value.isNull }) {
+            // `bfd:` with nothing after it reads as null in YAML; it means "BFD with defaults".
+            let entry = object.entries.first { $0.key.text == "bfd" }!
+            draft.bfd = (entry.value.location, object.path.appending("bfd"))
+        }
         return draft
     }
 }

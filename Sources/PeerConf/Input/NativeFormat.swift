@@ -5,6 +5,7 @@ enum NativeFormat {
     enum ValueKind: Sendable {
         case string(pattern: String?, maxLength: Int?)
         case integer(minimum: Int, maximum: Int)
+        case boolean
         case asn
         case choice([String])
         case prefixList(maxItems: Int)
@@ -39,6 +40,13 @@ enum NativeFormat {
         Field(name: "bgp_md5_key_env", kind: .string(pattern: "^[A-Za-z_][A-Za-z0-9_]*$", maxLength: nil), summary: "Name of the environment variable holding the MD5 key."),
         Field(name: "bgp_md5_key_file", kind: .string(pattern: nil, maxLength: nil), summary: "Path of a file holding the MD5 key (relative to the definition file); one trailing newline is ignored."),
         Field(name: "description", kind: .string(pattern: nil, maxLength: 128), summary: "Free text, one line, at most 128 characters."),
+        Field(name: "anchor_routes", kind: .boolean, summary: "BGP: originate each remote subnet with a discard (null) route so it is advertised even when not otherwise in the routing table. Default true."),
+        Field(name: "bfd", kind: .object(bfdFields), summary: "BGP: enable BFD on the session. `bfd: {}` uses the cloud's defaults (1000 ms, multiplier 5)."),
+    ]
+
+    static let bfdFields: [Field] = [
+        Field(name: "interval_ms", kind: .integer(minimum: 200, maximum: 5000), summary: "Transmit and receive interval in milliseconds, 200-5000. Default 1000."),
+        Field(name: "multiplier", kind: .integer(minimum: 3, maximum: 20), summary: "Detection multiplier, 3-20. Default 5."),
     ]
 
     static let interfaceFields: [Field] = [

@@ -43,7 +43,20 @@ public struct Peer: Sendable {
     public var remoteSubnets: [IPPrefix]
     public var routing: Routing
     public var description: String?
+    /// Originate the remote subnets with discard routes (BGP).
+    public var anchorRoutes: Bool
+    /// BFD on the BGP session.
+    public var bfd: BFDSettings?
     public var path: String
+}
+
+public struct BFDSettings: Sendable, Hashable {
+    /// The cloud's defaults (VifExtendAttribute: min_tx/min_rx_interval 1000, detect_multiplier 5).
+    public static let defaultInterval = 1000
+    public static let defaultMultiplier = 5
+
+    public var intervalMilliseconds: Int
+    public var multiplier: Int
 }
 
 public enum Routing: Sendable {

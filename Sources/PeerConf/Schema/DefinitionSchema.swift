@@ -82,6 +82,8 @@ public enum DefinitionSchema {
                 .object([("enum", .array(choices.map(JSONValue.string)))]),
                 .object([("pattern", .string("^(" + choices.map(caseInsensitiveBody).joined(separator: "|") + ")$"))]),
             ])))
+        case .boolean:
+            members.append(("type", .string("boolean")))
         case .gatewayAddress:
             members.append(("type", .string("string")))
             members.append(("pattern", .string("^[0-9A-Fa-f:.]+/[0-9]{1,3}$")))

@@ -53,6 +53,8 @@ struct PeerValidator {
         let mode = draft.routingMode.flatMap { ScalarRules.choice($0, among: ["static", "bgp"], rule: .routingMode, field: names.routingMode, diagnostics: &diagnostics) }
         outcome.routingMode = mode
         outcome.routingModeField = draft.routingMode
+        let anchorRoutes = draft.anchorRoutes.flatMap { ScalarRules.boolean($0, field: "anchor_routes", diagnostics: &diagnostics) } ?? true
+        let bfd = checkBFD(diagnostics: &diagnostics)
         var routing: Routing?
         switch mode {
         case "bgp": routing = bgpRouting(diagnostics: &diagnostics)
@@ -63,10 +65,11 @@ struct PeerValidator {
         }
 
         if let name, let family, let local, let remote, let remoteSubnets, let routing,
-           draft.description == nil || description != nil {
+           draft.description == nil || description != nil, bfd.valid {
             outcome.peer = Peer(name: name, addressFamily: family, localGateway: local, remoteGateway: remote,
                                 remoteSubnets: remoteSubnets.map(\.prefix), routing: routing,
-                                description: description, path: draft.path.description)
+                                description: description, anchorRoutes: anchorRoutes,
+                                bfd: routing.bgp == nil ? nil : bfd.settings, path: draft.path.description)
         }
         return outcome
     }
@@ -97,8 +100,32 @@ struct PeerValidator {
         return .bgp(BGPSession(asn: asn, md5Key: key))
     }
 
+    /// The peer's BFD settings (nil when it asks for none), and whether they are valid.
+    private func checkBFD(diagnostics: inout DiagnosticCollector) -> (valid: Bool, settings: BFDSettings?) {
+        guard draft.bfd != nil else { return (true, nil) }
+        var valid = true
+        func value(_ field: DraftScalar?, name: String, range: ClosedRange<Int>, default fallback: Int) -> Int {
+            guard let field else { return fallback }
+            guard let number = ScalarRules.integer(field, field: "bfd.\(name)", diagnostics: &diagnostics) else {
+                valid = false
+                return fallback
+            }
+            if !range.contains(number) {
+                diagnostics.report(.bfdRange, at: field.path, field.location, "bfd.\(name) \(number) is out of range; the cloud accepts \(range.lowerBound) to \(range.upperBound)")
+                valid = false
+            }
+            return number
+        }
+        let interval = value(draft.bfdInterval, name: "interval_ms", range: 200...5000, default: BFDSettings.defaultInterval)
+        let multiplier = value(draft.bfdMultiplier, name: "multiplier", range: 3...20, default: BFDSettings.defaultMultiplier)
+        return (valid, BFDSettings(intervalMilliseconds: interval, multiplier: multiplier))
+    }
+
     private func reportIgnoredBGPFields(diagnostics: inout DiagnosticCollector) {
-        for field in [draft.bgpASN, draft.md5Key, draft.md5KeyEnvironment, draft.md5KeyFile].compactMap({ $0 }) {
+        if let bfd = draft.bfd {
+            diagnostics.report(.staticIgnoresBGPFields, at: bfd.path, bfd.location, "'bfd' is ignored: peerconf runs BFD on BGP sessions and the peer uses static routing")
+        }
+        for field in [draft.bgpASN, draft.md5Key, draft.md5KeyEnvironment, draft.md5KeyFile, draft.anchorRoutes].compactMap({ $0 }) {
             let key = field.path.components.last.map { if case .key(let key) = $0 { key } else { "" } } ?? ""
             diagnostics.report(.staticIgnoresBGPFields, at: field.path, field.location, "'\(key)' is ignored: the peer uses static routing")
         }

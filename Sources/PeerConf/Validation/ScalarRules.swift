@@ -12,6 +12,17 @@ enum ScalarRules {
         return value
     }
 
+    /// `true` or `false` (any case). YAML 1.1's yes/no/on/off are refused: too easy to misread.
+    static func boolean(_ scalar: DraftScalar, field: String, diagnostics: inout DiagnosticCollector) -> Bool? {
+        switch scalar.isQuoted ? "" : scalar.text.lowercased() {
+        case "true": return true
+        case "false": return false
+        default:
+            diagnostics.report(.type, at: scalar.path, scalar.location, "\(field) must be true or false, found '\(scalar.text.truncatedForMessage)'")
+            return nil
+        }
+    }
+
     /// One of a fixed set of words, compared without case.
     static func choice(_ scalar: DraftScalar, among choices: [String], rule: Rule, field: String, diagnostics: inout DiagnosticCollector) -> String? {
         let lowered = scalar.text.lowercased()

@@ -63,7 +63,30 @@ struct RoutingRuleTests {
 
         .failing("static peer with an ASN", .staticIgnoresBGPFields, staticDoc.adding("bgp_asn", "65010", after: "\(p0).routing_mode"), at: "\(p0).bgp_asn"),
         .passing("static peer without BGP fields", .staticIgnoresBGPFields, staticDoc),
+        .failing("static peer with BFD", .staticIgnoresBGPFields, staticDoc.adding("bfd", "{}", after: "\(p0).routing_mode"), at: "\(p0).bfd"),
+        .failing("static peer with anchor_routes", .staticIgnoresBGPFields, staticDoc.adding("anchor_routes", "false", after: "\(p0).routing_mode"), at: "\(p0).anchor_routes"),
+
+        bfdCase("BFD interval 199 ms", interval: "199", failing: "interval_ms"),
+        bfdCase("BFD interval 5001 ms", interval: "5001", failing: "interval_ms"),
+        bfdCase("BFD multiplier 2", multiplier: "2", failing: "multiplier"),
+        bfdCase("BFD multiplier 21", multiplier: "21", failing: "multiplier"),
+        bfdCase("BFD at the lower bounds", interval: "200", multiplier: "3"),
+        bfdCase("BFD at the upper bounds", interval: "5000", multiplier: "20"),
+        .passing("BFD with the cloud's defaults", .bfdRange, doc.adding("bfd", "{}", after: "\(p0).description")),
+        .failing("anchor_routes as a word", .type, doc.adding("anchor_routes", "yes", after: "\(p0).description"), at: "\(p0).anchor_routes"),
     ]
+
+    /// A BFD object on the IPv4 peer; `failing` names the field that must be reported.
+    static func bfdCase(_ label: String, interval: String = "1000", multiplier: String = "5", failing field: String? = nil) -> RuleCase {
+        let value = "{interval_ms: \(interval), multiplier: \(multiplier)}"
+        let document = doc.adding("bfd", value, after: "\(p0).description")
+        guard let field else { return .passing(label, .bfdRange, document) }
+        let start = document.position(of: "\(p0).bfd")
+        let needle = field == "interval_ms" ? "interval_ms: " : "multiplier: "
+        let offset = value.distance(from: value.startIndex, to: value.range(of: needle)!.upperBound)
+        return .failing(label, .bfdRange, text: document.text, at: "\(p0).bfd.\(field)", line: start.line, column: start.column + offset,
+                        environment: [variable: DefinitionDocument.goodKey])
+    }
 
     @Test(arguments: cases)
     func rule(_ ruleCase: RuleCase) {

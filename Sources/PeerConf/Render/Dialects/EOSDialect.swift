@@ -1,0 +1,12 @@
+/// Arista EOS. NOT YET WRITTEN: this dialect is being implemented; until then it renders nothing.
+struct EOSDialect: VendorDialect {
+    let id = VendorID.eos
+    let platform = "Arista EOS"
+    let sampleParentInterface = "Ethernet1"
+    let capabilities = VendorCapabilities()
+    let keyRules = KeyRules(maximumLength: 80, source: "unconfirmed")
+
+    func quoted(description: String) -> String { description }
+    func quoted(key: String) -> String { key }
+    func interfaceName(parent: String, vlan: Int) -> String { vlan == 0 ? parent : "\(parent).\(vlan)" }
+}

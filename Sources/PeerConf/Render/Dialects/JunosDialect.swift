@@ -1,0 +1,12 @@
+/// Juniper Junos. NOT YET WRITTEN: this dialect is being implemented; until then it renders nothing.
+struct JunosDialect: VendorDialect {
+    let id = VendorID.junos
+    let platform = "Juniper Junos"
+    let sampleParentInterface = "ge-0/0/1"
+    let capabilities = VendorCapabilities()
+    let keyRules = KeyRules(maximumLength: 80, source: "unconfirmed")
+
+    func quoted(description: String) -> String { description }
+    func quoted(key: String) -> String { key }
+    func interfaceName(parent: String, vlan: Int) -> String { vlan == 0 ? parent : "\(parent).\(vlan)" }
+}

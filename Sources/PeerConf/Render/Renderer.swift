@@ -1,0 +1,58 @@
+/// Definition -> configuration text, for one vendor.
+public struct RenderedConfig: Sendable {
+    public var vendor: VendorID
+    public var virtualInterface: String
+    public var text: String
+
+    /// `<vif>/<vendor>.cfg`, stable across runs, for `--output-dir`.
+    public var relativePath: String { "\(virtualInterface)/\(vendor.rawValue).cfg" }
+}
+
+public struct RenderOptions: Sendable {
+    public var rollback: Bool
+    public var secrets: SecretPolicy
+    /// `--templates DIR`: user templates replacing the embedded ones file by file.
+    public var templateOverrides: String?
+
+    public init(rollback: Bool = false, secrets: SecretPolicy = .include, templateOverrides: String? = nil) {
+        self.rollback = rollback
+        self.secrets = secrets
+        self.templateOverrides = templateOverrides
+    }
+}
+
+public enum ConfigRenderer {
+    /// Renders every virtual interface of `definition` for `vendor`, in file order; or
+    /// every reason it cannot (platform limits, naming the vendor and the field).
+    public static func render(_ definition: Definition, vendor: VendorID, options: RenderOptions = RenderOptions()) -> Result<[RenderedConfig], RenderFailure> {
+        let intents: [RouterIntent]
+        switch IntentBuilder.intents(for: definition) {
+        case .success(let built): intents = built
+        case .failure(let failure): return .failure(failure)
+        }
+        return render(intents, vendor: vendor, options: options)
+    }
+
+    public static func render(_ intents: [RouterIntent], vendor: VendorID, options: RenderOptions) -> Result<[RenderedConfig], RenderFailure> {
+        let dialect = Dialects.dialect(for: vendor)
+        let problems = intents.flatMap { dialect.problems(with: $0) }
+        guard problems.isEmpty else { return .failure(RenderFailure(problems: problems)) }
+        let templates: TemplateSet
+        do {
+            templates = try TemplateSet(vendor: vendor, overrides: options.templateOverrides)
+        } catch {
+            return .failure(RenderFailure(problems: [RenderProblem(vendor: vendor, path: "--templates", message: error.description)]))
+        }
+        var configs: [RenderedConfig] = []
+        for intent in intents {
+            let context = ViewModel(intent: intent, dialect: dialect, secrets: options.secrets).build()
+            do {
+                let text = try templates.render(options.rollback ? "rollback" : "config", context: context)
+                configs.append(RenderedConfig(vendor: vendor, virtualInterface: intent.virtualInterfaceName, text: text))
+            } catch {
+                return .failure(RenderFailure(problems: [RenderProblem(vendor: vendor, path: "--templates", message: error.description)]))
+            }
+        }
+        return .success(configs)
+    }
+}

@@ -1,0 +1,167 @@
+/// What one router platform can express, and how it spells things. A dialect prepares
+/// every value a template prints (quoting, names, interface names); templates only lay
+/// the lines out. Adding a platform means one dialect file and one `Templates/<id>/`
+/// folder.
+public protocol VendorDialect: Sendable {
+    var id: VendorID { get }
+    /// The platform's name for people, e.g. "Cisco IOS / IOS-XE".
+    var platform: String { get }
+    var capabilities: VendorCapabilities { get }
+    var keyRules: KeyRules { get }
+    /// ASNs the platform accepts as a local or remote AS.
+    var asnRange: ClosedRange<UInt32> { get }
+    /// ASNs the platform refuses although the cloud allows them, with the reason.
+    var refusedASNs: [UInt32: String] { get }
+
+    /// A name the configuration introduces (prefix list, policy, group), made valid for the
+    /// platform. Distinct inputs must give distinct outputs.
+    func identifier(_ name: String) -> String
+    /// Free text (a description) as the platform needs it on its line, quotes included.
+    /// Characters the platform cannot take are replaced, never allowed to end the line or
+    /// start a comment.
+    func quoted(description: String) -> String
+    /// The MD5 key (or its placeholder) as the platform needs it, quotes included.
+    func quoted(key: String) -> String
+    /// The interface carrying the link: the VLAN subinterface, or the port itself for VLAN 0.
+    func interfaceName(parent: String, vlan: Int) -> String
+    /// A typical name of the port facing the cloud, for examples and tests.
+    var sampleParentInterface: String { get }
+    /// Values only this platform's templates use.
+    func extraContext(for intent: RouterIntent) -> [String: any Sendable]
+}
+
+public struct VendorCapabilities: Sendable, Hashable {
+    public var bfd: Bool
+    public var ipv6: Bool
+    /// VLAN 0: addresses on the untagged physical port.
+    public var untaggedInterface: Bool
+
+    public init(bfd: Bool = true, ipv6: Bool = true, untaggedInterface: Bool = true) {
+        self.bfd = bfd
+        self.ipv6 = ipv6
+        self.untaggedInterface = untaggedInterface
+    }
+}
+
+/// What MD5 keys the platform accepts beyond the cloud's own rules.
+public struct KeyRules: Sendable, Hashable {
+    public var maximumLength: Int
+    /// Characters that cannot appear anywhere in a key, with the reason.
+    public var forbiddenCharacters: [Character: String]
+    /// Characters a key cannot start with, with the reason.
+    public var forbiddenFirstCharacters: [Character: String]
+    /// Where the limits come from.
+    public var source: String
+
+    public init(maximumLength: Int, forbiddenCharacters: [Character: String] = [:],
+                forbiddenFirstCharacters: [Character: String] = [:], source: String) {
+        self.maximumLength = maximumLength
+        self.forbiddenCharacters = forbiddenCharacters
+        self.forbiddenFirstCharacters = forbiddenFirstCharacters
+        self.source = source
+    }
+
+    /// Linux keeps TCP-MD5 keys in `TCP_MD5SIG_MAXKEYLEN` (80) bytes: FRR, BIRD, VyOS and
+    /// every Linux-based router share this limit.
+    public static let linuxMaximumLength = 80
+}
+
+extension VendorDialect {
+    public var asnRange: ClosedRange<UInt32> { 1...UInt32.max }
+    public var refusedASNs: [UInt32: String] { [:] }
+    public func extraContext(for intent: RouterIntent) -> [String: any Sendable] { [:] }
+
+    public func identifier(_ name: String) -> String {
+        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }, maximumLength: 63)
+    }
+
+    /// Every reason this platform cannot express `intent`, naming the field and the limit.
+    func problems(with intent: RouterIntent) -> [RenderProblem] {
+        var problems: [RenderProblem] = []
+        func report(_ path: String, _ message: String) {
+            problems.append(RenderProblem(vendor: id, path: path, message: message))
+        }
+        if !intent.isTagged && !capabilities.untaggedInterface && intent.parentInterface != nil {
+            report("\(intent.virtualInterfaceName).vlan", "VLAN 0 (an untagged layer-3 port) cannot be configured on \(platform) by peerconf")
+        }
+        for peer in intent.peers {
+            if peer.family == .ipv6 && !capabilities.ipv6 {
+                report("\(peer.path).address_family", "\(platform) does not support IPv6 peers in peerconf")
+            }
+            guard let bgp = peer.bgp else { continue }
+            if bgp.bfd != nil && !capabilities.bfd {
+                report("\(peer.path).bfd", "\(platform) cannot express BFD for this session; remove 'bfd' or use another platform")
+            }
+            for (asn, field) in [(bgp.localASN, "bgp_asn"), (bgp.remoteASN, "cloud_asn")] {
+                if !asnRange.contains(asn.value) {
+                    report("\(peer.path).\(field)", "\(platform) accepts ASNs \(asnRange.lowerBound)-\(asnRange.upperBound); \(asn) is outside")
+                } else if let reason = refusedASNs[asn.value] {
+                    report("\(peer.path).\(field)", "\(platform) refuses ASN \(asn): \(reason)")
+                }
+            }
+            problems += keyProblems(bgp.md5Key, path: "\(peer.path).bgp_md5_key")
+        }
+        return problems
+    }
+
+    /// Key limits, described without showing the key.
+    private func keyProblems(_ key: MD5Key, path: String) -> [RenderProblem] {
+        var problems: [RenderProblem] = []
+        let value = key.revealed
+        if value.utf8.count > keyRules.maximumLength {
+            problems.append(RenderProblem(vendor: id, path: path,
+                message: "the MD5 key has \(value.utf8.count) characters; \(platform) takes at most \(keyRules.maximumLength) (\(keyRules.source))"))
+        }
+        if let first = value.first, let reason = keyRules.forbiddenFirstCharacters[first] {
+            problems.append(RenderProblem(vendor: id, path: path, message: "the MD5 key starts with a character \(platform) cannot take first: \(reason)"))
+        }
+        let reasons = Set(value.compactMap { keyRules.forbiddenCharacters[$0] }).sorted()
+        for reason in reasons {
+            problems.append(RenderProblem(vendor: id, path: path, message: "the MD5 key contains a character \(platform) cannot take: \(reason)"))
+        }
+        return problems
+    }
+}
+
+/// Names made valid for a platform: characters it does not allow are replaced, and when
+/// anything had to change (or the name is too long) a short hash of the original keeps
+/// distinct inputs distinct.
+public enum IdentifierRules {
+    public static func restricted(_ name: String, allowed: (Character) -> Bool, replacement: Character = "_",
+                                  maximumLength: Int, mustStartWithLetter: Bool = false) -> String {
+        var result = String(name.map { allowed($0) ? $0 : replacement })
+        var changed = result != name
+        if mustStartWithLetter, result.first.map({ !$0.isLetter }) ?? true {
+            result = "p" + String(replacement) + result
+            changed = true
+        }
+        guard changed || result.count > maximumLength else { return result }
+        let suffix = String(replacement) + hash(name)
+        return String(result.prefix(maximumLength - suffix.count)) + suffix
+    }
+
+    /// FNV-1a, 32 bits, as 8 hex digits: stable across runs and machines.
+    static func hash(_ text: String) -> String {
+        var value: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 {
+            value = (value ^ UInt32(byte)) &* 0x0100_0193
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 8 - hex.count) + hex
+    }
+}
+
+/// Free-text cleaning shared by dialects, for platforms whose lines take printable ASCII
+/// only; each dialect adds the characters its syntax gives a meaning to.
+public enum TextRules {
+    /// Replaces every character outside printable ASCII, and every character in
+    /// `forbidden`, by `replacement`.
+    public static func printableASCII(_ text: String, forbidden: Set<Character> = [], replacement: Character = "_") -> String {
+        String(text.map { character in
+            guard let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F, !forbidden.contains(character) else {
+                return replacement
+            }
+            return character
+        })
+    }
+}
