@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // libxml2 builds the NETCONF documents. The shim undefines LIBXML_ICU_ENABLED:
@@ -50,12 +51,22 @@ let package = Package(
         .target(name: "Workload", path: "Sources/Workload"),
         .executableTarget(
             name: "peerconf-bench",
-            dependencies: ["PeerConf", "Workload"],
+            dependencies: [
+                "PeerConf",
+                "Workload",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             path: "Sources/peerconf-bench"
         ),
         .testTarget(
             name: "PeerConfTests",
-            dependencies: ["PeerConf", "Workload"],
+            dependencies: [
+                "PeerConf",
+                "Workload",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            // Golden files are read from the source tree, so recording can rewrite them.
+            exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
     ],

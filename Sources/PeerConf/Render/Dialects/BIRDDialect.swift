@@ -1,12 +1,57 @@
-/// BIRD 2. NOT YET WRITTEN: this dialect is being implemented; until then it renders nothing.
+/// BIRD 2 (bird.conf).
+///
+/// BIRD configures routing only: VLAN devices and addresses belong to the operating
+/// system, so the output says which `ip` commands create them. The file is meant to be
+/// `include`d from a bird.conf that has `protocol device` and a `protocol kernel`
+/// (several virtual interfaces' files can then be included side by side; a second
+/// `protocol kernel` for the same table would be refused).
+///
+/// Sources: BIRD 2 user's guide (strings, `define` prefix sets, filters, protocol static
+/// `blackhole`, protocol bgp `password`, `bfd`), BIRD's lexer (strings have no escape
+/// sequences: `"` cannot appear in one; symbols are letters, digits and `_`), Linux
+/// TCP_MD5SIG_MAXKEYLEN (80).
 struct BIRDDialect: VendorDialect {
     let id = VendorID.bird
     let platform = "BIRD 2"
     let sampleParentInterface = "eth1"
-    let capabilities = VendorCapabilities()
-    let keyRules = KeyRules(maximumLength: 80, source: "unconfirmed")
+    let capabilities = VendorCapabilities(bfd: true, ipv6: true, untaggedInterface: true)
+    let keyRules = KeyRules(
+        maximumLength: KeyRules.linuxMaximumLength,
+        forbiddenCharacters: ["\"": "BIRD strings have no escape for '\"'"],
+        source: "Linux TCP_MD5SIG_MAXKEYLEN; BIRD string syntax"
+    )
 
-    func quoted(description: String) -> String { description }
-    func quoted(key: String) -> String { key }
-    func interfaceName(parent: String, vlan: Int) -> String { vlan == 0 ? parent : "\(parent).\(vlan)" }
+    /// Symbols are letters, digits and `_`. `-` becomes `_`; names that had `_` or `.`
+    /// could then meet another name, so they get a hash suffix.
+    func identifier(_ name: String) -> String {
+        let mapped = String(name.map { $0 == "-" ? "_" : $0 })
+        let needsHash = name.contains("_") || name.contains(".") || mapped.contains(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) })
+        if !needsHash, mapped.count <= 64, mapped.first?.isLetter == true { return mapped }
+        return IdentifierRules.restricted(mapped + "_" + IdentifierRules.hash(name), allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") },
+                                          maximumLength: 64, mustStartWithLetter: true)
+    }
+
+    /// BIRD strings cannot contain `"`; the description is shown by `birdc`, so a
+    /// look-alike keeps it readable.
+    func quoted(description: String) -> String {
+        "\"" + description.replacingOccurrences(of: "\"", with: "'") + "\""
+    }
+
+    func quoted(key: String) -> String { "\"" + key + "\"" }
+
+    func interfaceName(parent: String, vlan: Int) -> String {
+        vlan == 0 ? parent : "\(parent).\(vlan)"
+    }
+
+    /// `protocolName`: the BGP protocol's name for each neighbor is its `groupName`;
+    /// `staticProtocolName` and `anchorProtocolName4/6` name the static protocols.
+    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+        let base = identifier(intent.virtualInterfaceName)
+        return [
+            "staticProtocolName4": base + "_static4",
+            "staticProtocolName6": base + "_static6",
+            "anchorProtocolName4": base + "_anchors4",
+            "anchorProtocolName6": base + "_anchors6",
+        ]
+    }
 }
