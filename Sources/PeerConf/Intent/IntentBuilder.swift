@@ -3,6 +3,15 @@ public enum IntentBuilder {
     public static func intents(for definition: Definition) -> Result<[RouterIntent], RenderFailure> {
         var intents: [RouterIntent] = []
         var problems: [RenderProblem] = []
+        // Names in the configuration and output file names derive from the interface's
+        // name, so two interfaces of one file must not share it.
+        var seen: [String: String] = [:]
+        for vif in definition.virtualInterfaces {
+            if let first = seen.updateValue(vif.path, forKey: vif.displayName) {
+                problems.append(RenderProblem(vendor: nil, path: "\(vif.path).name",
+                    message: "\(first) and \(vif.path) are both named \(vif.displayName); give them distinct names so their configurations do not collide"))
+            }
+        }
         for vif in definition.virtualInterfaces {
             switch intent(for: vif, source: definition.source) {
             case .success(let intent): intents.append(intent)
