@@ -1,12 +1,64 @@
-/// Arista EOS. NOT YET WRITTEN: this dialect is being implemented; until then it renders nothing.
+/// Arista EOS, pasted in configuration mode.
+///
+/// Sources: netlab templates (bgp/eos.j2, bgp/eos.macro.j2: `no bgp default ipv4-unicast`,
+/// `neighbor X remote-as`, `neighbor X description`, `address-family ipv4|ipv6` with
+/// `network P` and `neighbor X activate`, `ip route P Null0`; bfd/eos.j2: `bfd interval N
+/// min_rx N multiplier M` on the interface; extra/bgp.session/eos.j2: `neighbor X password`,
+/// `neighbor X bfd`); the Ansible arista.eos collection; /work/shared/reference/vendor-cli.md
+/// (`no switchport` on the parent, `encapsulation dot1q vlan N`, `ip routing`,
+/// `ipv6 unicast-routing`, `password 0`). EOS keeps TCP-MD5 keys in the Linux kernel:
+/// TCP_MD5SIG_MAXKEYLEN (80).
+///
+/// Decisions (UNCONFIRMED items take the conservative side):
+/// - Key: `neighbor X password 0 KEY`, one word. `?` asks for help and `|` starts an output
+///   pipe; how EOS parses `"` and `\` inside a key is UNCONFIRMED: keys with any of them are
+///   refused rather than risked; the same characters are replaced in descriptions.
+/// - Descriptions: non-ASCII replaced; cut to 80 characters (EOS's limit is UNCONFIRMED; 80 is
+///   the Cisco-style neighbor description limit).
+/// - IPv6 prefix lists are EOS's sub-mode form (`ipv6 prefix-list NAME` / `seq N permit P`).
+/// - BFD interval range UNCONFIRMED (50-60000 ms believed); the cloud's 200-5000 is written as is.
+/// - Filters: prefix lists out (exactly the advertised subnets) and in (the cloud subnets when
+///   listed); EOS accepts everything without an inbound filter.
+/// - The rollback leaves `ip routing`, `ipv6 unicast-routing` and the parent's `no switchport`
+///   in place: other configuration may rely on them.
+///
+/// Extra values: `interfaceBFD`, `bfdNotes` (see `InterfaceBFD`).
 struct EOSDialect: VendorDialect {
     let id = VendorID.eos
     let platform = "Arista EOS"
     let sampleParentInterface = "Ethernet1"
-    let capabilities = VendorCapabilities()
-    let keyRules = KeyRules(maximumLength: 80, source: "unconfirmed")
+    let capabilities = VendorCapabilities(bfd: true, ipv6: true, untaggedInterface: true)
+    let keyRules = KeyRules(
+        maximumLength: KeyRules.linuxMaximumLength,
+        forbiddenCharacters: [
+            "?": "EOS answers '?' with help while the line is typed or pasted",
+            "|": "EOS reads '|' as an output pipe",
+            "\"": "how EOS parses '\"' inside a key is unconfirmed, so peerconf does not risk it",
+            "\\": "how EOS parses '\\' inside a key is unconfirmed, so peerconf does not risk it",
+        ],
+        source: "EOS keeps TCP-MD5 keys in the Linux kernel: TCP_MD5SIG_MAXKEYLEN"
+    )
 
-    func quoted(description: String) -> String { description }
+    /// Characters replaced in descriptions, for the reasons given in `keyRules`.
+    static let descriptionSpecials: Set<Character> = ["?", "|", "\"", "\\"]
+
+    /// Prefix-list names: letters, digits, `-`, `_`, `.`, at most 63, starting with a letter.
+    func identifier(_ name: String) -> String {
+        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) },
+                                   maximumLength: 63, mustStartWithLetter: true)
+    }
+
+    func quoted(description: String) -> String {
+        CLIText.truncated(TextRules.printableASCII(description, forbidden: Self.descriptionSpecials), to: 80)
+    }
+
     func quoted(key: String) -> String { key }
-    func interfaceName(parent: String, vlan: Int) -> String { vlan == 0 ? parent : "\(parent).\(vlan)" }
+
+    func interfaceName(parent: String, vlan: Int) -> String {
+        vlan == 0 ? parent : "\(parent).\(vlan)"
+    }
+
+    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+        InterfaceBFD.context(for: intent, platform: platform)
+    }
 }

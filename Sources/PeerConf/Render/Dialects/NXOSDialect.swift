@@ -1,12 +1,67 @@
-/// Cisco NX-OS. NOT YET WRITTEN: this dialect is being implemented; until then it renders nothing.
+/// Cisco NX-OS (Nexus), pasted in configuration mode.
+///
+/// Sources: netlab templates (bgp/nxos.j2: `feature bgp`, router-level `address-family ipv4
+/// unicast` + `network`, neighbor sub-mode with `remote-as`, `description`, per-neighbor
+/// `address-family`; bfd/nxos.j2: `feature bfd`, `no ip redirects`, `no ipv6 redirects`,
+/// `bfd interval N min_rx N multiplier M`; extra/bgp.session/nxos.j2: `password` in neighbor
+/// mode); the Ansible cisco.nxos collection (neighbor `bfd`, password types 0/3/7);
+/// /work/shared/reference/vendor-cli.md (`no switchport` on the parent, `password 0`).
+///
+/// Decisions (UNCONFIRMED items take the conservative side):
+/// - Key: `password 0 KEY`, one word. Its length limit is UNCONFIRMED: 80, as IOS and the Linux
+///   TCP-MD5 limit. NX-OS's shell-like CLI gives `?` (help), `;` (command separator), `|`
+///   (pipe), `>` (redirect) and `$` (CLI variables, `$(name)`) a meaning, and how it treats
+///   `"` and `\` is UNCONFIRMED: keys with any of them are refused rather than risked; the same
+///   characters are replaced in descriptions.
+/// - Descriptions: cut to 80 characters (the neighbor description limit; interfaces take 254);
+///   non-ASCII replaced.
+/// - BFD: NX-OS takes intervals of 50-999 ms (UNCONFIRMED upper bound); a longer cloud interval
+///   is written as 999 with a comment, since BFD runs at the slower end's rate anyway.
+/// - Filters: prefix lists out (exactly the advertised subnets) and in (the cloud subnets when
+///   listed); NX-OS exchanges routes without policies, so none is needed for accept-all.
+/// - The rollback leaves `feature bgp`/`feature bfd` and the parent's `no switchport` in place:
+///   other configuration may depend on them.
+///
+/// Extra values: `interfaceBFD`, `bfdNotes` (see `InterfaceBFD`).
 struct NXOSDialect: VendorDialect {
     let id = VendorID.nxOS
     let platform = "Cisco NX-OS"
     let sampleParentInterface = "Ethernet1/1"
-    let capabilities = VendorCapabilities()
-    let keyRules = KeyRules(maximumLength: 80, source: "unconfirmed")
+    let capabilities = VendorCapabilities(bfd: true, ipv6: true, untaggedInterface: true)
+    let keyRules = KeyRules(
+        maximumLength: 80,
+        forbiddenCharacters: [
+            "?": "NX-OS answers '?' with help while the line is typed or pasted",
+            ";": "NX-OS reads ';' as a command separator",
+            "|": "NX-OS reads '|' as a pipe",
+            ">": "NX-OS reads '>' as an output redirection",
+            "$": "NX-OS expands '$(name)' as a CLI variable",
+            "\"": "how NX-OS parses '\"' inside a key is unconfirmed, so peerconf does not risk it",
+            "\\": "how NX-OS parses '\\' inside a key is unconfirmed, so peerconf does not risk it",
+        ],
+        source: "NX-OS key length UNCONFIRMED; 80 as Cisco IOS and the Linux TCP-MD5 limit"
+    )
 
-    func quoted(description: String) -> String { description }
+    /// Characters replaced in descriptions, for the reasons given in `keyRules`.
+    static let descriptionSpecials: Set<Character> = ["?", ";", "|", ">", "$", "\"", "\\"]
+
+    /// Prefix-list names: letters, digits, `-`, `_`, `.`, at most 63, starting with a letter.
+    func identifier(_ name: String) -> String {
+        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) },
+                                   maximumLength: 63, mustStartWithLetter: true)
+    }
+
+    func quoted(description: String) -> String {
+        CLIText.truncated(TextRules.printableASCII(description, forbidden: Self.descriptionSpecials), to: 80)
+    }
+
     func quoted(key: String) -> String { key }
-    func interfaceName(parent: String, vlan: Int) -> String { vlan == 0 ? parent : "\(parent).\(vlan)" }
+
+    func interfaceName(parent: String, vlan: Int) -> String {
+        vlan == 0 ? parent : "\(parent).\(vlan)"
+    }
+
+    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+        InterfaceBFD.context(for: intent, platform: platform, maximumInterval: 999)
+    }
 }
