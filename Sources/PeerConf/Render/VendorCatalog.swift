@@ -20,6 +20,10 @@ public enum VendorCatalog {
                 if !refused.isEmpty { asn += ", not \(refused.joined(separator: ", "))" }
                 lines.append("  \(asn)")
             }
+            if dialect.capabilities.bfd && (dialect.bfdIntervalRange != 1...Int.max || dialect.bfdMultiplierRange != 1...Int.max) {
+                let interval = dialect.bfdIntervalRange, multiplier = dialect.bfdMultiplierRange
+                lines.append("  BFD: intervals \(interval.lowerBound)-\(interval.upperBound) ms, multipliers \(multiplier.lowerBound)-\(multiplier.upperBound)")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -12,6 +12,10 @@ public protocol VendorDialect: Sendable {
     var asnRange: ClosedRange<UInt32> { get }
     /// ASNs the platform refuses although the cloud allows them, with the reason.
     var refusedASNs: [UInt32: String] { get }
+    /// BFD transmit/receive intervals (milliseconds) and detection multipliers the platform
+    /// accepts; the defaults take everything the cloud allows.
+    var bfdIntervalRange: ClosedRange<Int> { get }
+    var bfdMultiplierRange: ClosedRange<Int> { get }
 
     /// A name the configuration introduces (prefix list, policy, group), made valid for the
     /// platform. Distinct inputs must give distinct outputs.
@@ -69,6 +73,8 @@ public struct KeyRules: Sendable, Hashable {
 extension VendorDialect {
     public var asnRange: ClosedRange<UInt32> { 1...UInt32.max }
     public var refusedASNs: [UInt32: String] { [:] }
+    public var bfdIntervalRange: ClosedRange<Int> { 1...Int.max }
+    public var bfdMultiplierRange: ClosedRange<Int> { 1...Int.max }
     public func extraContext(for intent: RouterIntent) -> [String: any Sendable] { [:] }
 
     public func identifier(_ name: String) -> String {
@@ -91,6 +97,13 @@ extension VendorDialect {
             guard let bgp = peer.bgp else { continue }
             if bgp.bfd != nil && !capabilities.bfd {
                 report("\(peer.path).bfd", "\(platform) cannot express BFD for this session; remove 'bfd' or use another platform")
+            } else if let bfd = bgp.bfd {
+                if !bfdIntervalRange.contains(bfd.intervalMilliseconds) {
+                    report("\(peer.path).bfd.interval_ms", "\(platform) accepts BFD intervals \(bfdIntervalRange.lowerBound)-\(bfdIntervalRange.upperBound) ms; \(bfd.intervalMilliseconds) is outside")
+                }
+                if !bfdMultiplierRange.contains(bfd.multiplier) {
+                    report("\(peer.path).bfd.multiplier", "\(platform) accepts BFD multipliers \(bfdMultiplierRange.lowerBound)-\(bfdMultiplierRange.upperBound); \(bfd.multiplier) is outside")
+                }
             }
             for (asn, field) in [(bgp.localASN, "bgp_asn"), (bgp.remoteASN, "cloud_asn")] {
                 if !asnRange.contains(asn.value) {

@@ -23,7 +23,9 @@ struct PeerValidator {
                        diagnostics: &diagnostics)
 
         let name = draft.name.flatMap { ScalarRules.name($0, what: "peer name", diagnostics: &diagnostics) }
-        let description = draft.description.flatMap { ScalarRules.description($0, diagnostics: &diagnostics) }
+        // An empty description (the API's default) is no description: a router would
+        // refuse a bare `description` line.
+        let description = draft.description.flatMap { ScalarRules.description($0, diagnostics: &diagnostics) }.flatMap { $0.isEmpty ? nil : $0 }
         let family = draft.addressFamily
             .flatMap { ScalarRules.choice($0, among: ["ipv4", "ipv6"], rule: .addressFamily, field: names.addressFamily, diagnostics: &diagnostics) }
             .flatMap(AddressFamily.init(rawValue:))
@@ -65,7 +67,7 @@ struct PeerValidator {
         }
 
         if let name, let family, let local, let remote, let remoteSubnets, let routing,
-           draft.description == nil || description != nil, bfd.valid {
+           draft.description == nil || description != nil || draft.description?.text.isEmpty == true, bfd.valid {
             outcome.peer = Peer(name: name, addressFamily: family, localGateway: local, remoteGateway: remote,
                                 remoteSubnets: remoteSubnets.map(\.prefix), routing: routing,
                                 description: description, anchorRoutes: anchorRoutes,

@@ -230,3 +230,17 @@ struct IntentTests {
         }
     }
 }
+
+@Suite("Empty descriptions")
+struct EmptyDescriptionTests {
+    @Test("an empty description (the API's default) renders no description line on any vendor")
+    func empty() throws {
+        let definition = try #require(DefinitionDocument.valid.setting("virtual_interface.peers[0].description", "\"\"").load().definition)
+        #expect(definition.virtualInterfaces[0].peers[0].description == nil)
+        for vendor in renderedVendors {
+            let text = try ConfigRenderer.render(definition, vendor: vendor).get().map(\.text).joined()
+            let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            #expect(!lines.contains { $0.hasSuffix("description") || $0.hasSuffix("description \"\"") || $0.hasSuffix("description \"\";") }, "\(vendor.rawValue)")
+        }
+    }
+}

@@ -3,7 +3,7 @@ import Testing
 @testable import PeerConf
 
 /// Vendors whose dialect and templates are written; the golden tests cover each of them.
-let renderedVendors: [VendorID] = [.frr, .bird, .iosXE, .nxOS, .eos]
+let renderedVendors: [VendorID] = [.frr, .bird, .iosXE, .nxOS, .eos, .iosXR, .junos, .vrp]
 
 @Suite("Golden files: every vendor x scenario")
 struct GoldenTests {
@@ -28,6 +28,8 @@ struct GoldenTests {
 
     @Test("every golden file belongs to a scenario (no stale files)")
     func noStaleGoldenFiles() throws {
+        // While recording, other tests are writing these folders.
+        guard ProcessInfo.processInfo.environment["PEERCONF_RECORD_GOLDEN"] != "1" else { return }
         for vendor in renderedVendors {
             let folder = Scenarios.goldenRoot.appendingPathComponent(vendor.rawValue)
             let expected = Set(Scenarios.cases(for: [vendor]).map(\.baseName))

@@ -1,12 +1,58 @@
-/// Juniper Junos. NOT YET WRITTEN: this dialect is being implemented; until then it renders nothing.
+/// Juniper Junos, as `set` commands (`load set terminal` / `load set FILE`).
+///
+/// Sources: junos-conf-*@2024-01-01.yang (Junos 24.4, ../shared/yang/junos: BGP
+/// `authentication-key` 1-126 characters, `bfd-liveness-detection minimum-interval`
+/// 1-255000 ms and `multiplier` 1-255), netlab's junos templates (flexible-vlan-tagging,
+/// `unit N vlan-id N`, `discard` routes, prefix-list-filter policies), Juniper's CLI guide
+/// ("a pound sign (#) at the beginning of the command line indicates a comment line"), the
+/// authentication-key statement page (any ASCII, quoted when it has spaces).
+///
+/// Decisions:
+/// - Comments are whole lines starting with `#` (documented for the CLI; `load set` reads
+///   the same command lines, and `show | display set` output starts with `##` lines).
+/// - No `commit` line: a set file is loaded into the candidate, reviewed (`show | compare`)
+///   and committed by the operator, preferably with `commit confirmed`; the header says so.
+/// - The port gets `flexible-vlan-tagging` (single-tagged `vlan-id` units coexist with any
+///   other tagging on it); rollback leaves it, other units may rely on it. The logical unit
+///   number is the VLAN id; VLAN 0 uses unit 0 of the untagged port.
+/// - Quoted strings: whether Junos reads `\"` and `\\` as escapes inside quotes is
+///   UNCONFIRMED, so descriptions replace `"` and `\` (and `?`, the CLI's help key, and
+///   non-ASCII) and keys containing them are refused.
+/// - The export policy accepts exactly the advertised prefixes (`prefix-list-filter ...
+///   exact`) and rejects the rest; the import policy accepts the cloud's prefixes exactly (or
+///   everything) and rejects the rest. One BGP group per peer, `type external`.
+///
+/// Extra template value: `unit` (the logical unit number: the VLAN id, 0 when untagged).
 struct JunosDialect: VendorDialect {
     let id = VendorID.junos
     let platform = "Juniper Junos"
     let sampleParentInterface = "ge-0/0/1"
-    let capabilities = VendorCapabilities()
-    let keyRules = KeyRules(maximumLength: 80, source: "unconfirmed")
+    let capabilities = VendorCapabilities(bfd: true, ipv6: true, untaggedInterface: true)
+    let keyRules = KeyRules(
+        maximumLength: 126,
+        forbiddenCharacters: [
+            "\"": "the key is written inside double quotes and escaping a quote there is unconfirmed",
+            "\\": "the key is written inside double quotes and backslash escapes there are unconfirmed",
+            "?": "the Junos CLI reads '?' as a request for help when the line is typed or pasted",
+        ],
+        source: "Junos YANG (junos-conf-protocols, 24.4): authentication-key is 1-126 characters"
+    )
 
-    func quoted(description: String) -> String { description }
-    func quoted(key: String) -> String { key }
-    func interfaceName(parent: String, vlan: Int) -> String { vlan == 0 ? parent : "\(parent).\(vlan)" }
+    /// Policy, prefix-list and group names: letters, digits, `-` and `_`, starting with a letter.
+    func identifier(_ name: String) -> String {
+        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") },
+                                   maximumLength: 63, mustStartWithLetter: true)
+    }
+
+    func quoted(description: String) -> String {
+        "\"" + TextRules.printableASCII(description, forbidden: ["\"", "\\", "?"]) + "\""
+    }
+
+    func quoted(key: String) -> String { "\"" + key + "\"" }
+
+    func interfaceName(parent: String, vlan: Int) -> String { "\(parent).\(vlan)" }
+
+    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+        ["unit": String(intent.vlan)]
+    }
 }

@@ -1,12 +1,68 @@
-/// Huawei VRP. NOT YET WRITTEN: this dialect is being implemented; until then it renders nothing.
+/// Huawei VRP (NetEngine routers; V8 is commit-based).
+///
+/// Sources: Huawei NE40E 8.22 YANG models in ../shared/yang/huawei (huawei-ethernet:
+/// `vlan-type dot1q` sub-interface, VLAN 1-4094; huawei-ifm: interface description 1-242
+/// characters; huawei-bgp: peer description 1-255 characters without `?`, plaintext MD5
+/// password 1-255 characters without spaces, peer BFD multiplier 3-50 and intervals
+/// 3-20000 ms; huawei-routing-policy: prefix-list names 1-169 characters without spaces),
+/// Huawei command references (`peer password cipher`, `ip ip-prefix`, `ip route-static`,
+/// `peer bfd`), Tencent Cloud's customer templates for Huawei NE.
+///
+/// Decisions:
+/// - The sub-interface uses `vlan-type dot1q N`: one command, ARP works on it as is, and it
+///   is the NETCONF model's `vlan-type-dot1q` too. (AR routers and CloudEngine switches use
+///   `dot1q termination vid N` with `arp broadcast enable` instead.)
+/// - The configuration is pasted in the system view and ends with `commit` (VRP V8 applies
+///   nothing before it; V5 applies each line at once and rejects the `commit` harmlessly).
+/// - BFD: `bfd` in the system view enables it globally (a prerequisite of `peer bfd`);
+///   rollback leaves it, other sessions may use it.
+/// - Key: `password cipher KEY` (stored encrypted). The key is one word: VRP needs quotes
+///   only for spaces, which cloud keys never have. `?` asks for help wherever it is typed,
+///   and a `"` cannot be escaped, so both are refused; a key starting with `%` is refused
+///   too, because `cipher` takes a value in VRP's ciphertext form (`%^%#...%^%#`,
+///   `%@%@...%@%@`) as already encrypted (which forms count is UNCONFIRMED).
+/// - Descriptions take the rest of the line: `?`, `"` and non-ASCII are replaced.
+/// - Routes are originated by `network` statements anchored by NULL0 static routes; the
+///   export `ip-prefix` lists exactly the advertised prefixes (an index without
+///   greater-equal/less-equal matches the exact prefix). With no accepted list, no import
+///   filter is set: VRP accepts every route from an eBGP peer by default.
+///
+/// Extra template value: `hasBFD` (whether any neighbor uses BFD).
 struct VRPDialect: VendorDialect {
     let id = VendorID.vrp
     let platform = "Huawei VRP"
     let sampleParentInterface = "GigabitEthernet0/1/0"
-    let capabilities = VendorCapabilities()
-    let keyRules = KeyRules(maximumLength: 80, source: "unconfirmed")
+    let capabilities = VendorCapabilities(bfd: true, ipv6: true, untaggedInterface: true)
+    let keyRules = KeyRules(
+        maximumLength: 255,
+        forbiddenCharacters: [
+            "?": "the VRP CLI reads '?' as a request for help",
+            "\"": "VRP delimits strings with double quotes and cannot escape one inside a key",
+        ],
+        forbiddenFirstCharacters: [
+            "%": "with 'password cipher', VRP may read a value starting with '%' as an already encrypted password",
+        ],
+        source: "Huawei huawei-bgp YANG (NE40E 8.22): plaintext MD5 password of 1-255 characters"
+    )
+    let bfdIntervalRange = 3...20000
+    let bfdMultiplierRange = 3...50
 
-    func quoted(description: String) -> String { description }
+    /// ip-prefix names: letters, digits, `-` and `_` (VRP takes any word; these stay readable).
+    func identifier(_ name: String) -> String {
+        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }, maximumLength: 63)
+    }
+
+    func quoted(description: String) -> String {
+        TextRules.printableASCII(description, forbidden: ["?", "\""])
+    }
+
     func quoted(key: String) -> String { key }
-    func interfaceName(parent: String, vlan: Int) -> String { vlan == 0 ? parent : "\(parent).\(vlan)" }
+
+    func interfaceName(parent: String, vlan: Int) -> String {
+        vlan == 0 ? parent : "\(parent).\(vlan)"
+    }
+
+    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+        ["hasBFD": intent.peers.contains { $0.bgp?.bfd != nil }]
+    }
 }
