@@ -3,7 +3,7 @@ import Testing
 @testable import PeerConf
 
 /// Vendors whose dialect and templates are written; the golden tests cover each of them.
-let renderedVendors: [VendorID] = [.frr, .sros, .routerOS]
+let renderedVendors: [VendorID] = [.frr, .sros, .routerOS, .vyos]
 
 @Suite("Golden files: every vendor x scenario")
 struct GoldenTests {
