@@ -25,7 +25,7 @@ enum NativeFormat {
 
     static let routerFields: [Field] = [
         Field(name: "vendor", kind: .choice(VendorID.allCases.map(\.rawValue)), summary: "The customer router's platform; the default vendor for `peerconf render`."),
-        Field(name: "interface", kind: .string(pattern: "^[A-Za-z0-9/.:_-]{1,64}$", maxLength: 64), summary: "The physical interface facing the cloud (the VLAN subinterface is derived from it)."),
+        Field(name: "interface", kind: .string(pattern: "^[A-Za-z0-9][A-Za-z0-9/.:_-]{0,63}$", maxLength: 64), summary: "The physical interface facing the cloud (the VLAN subinterface is derived from it)."),
     ]
 
     static let peerFields: [Field] = [

@@ -83,9 +83,11 @@ enum ScalarRules {
     static func interfaceName(_ scalar: DraftScalar, diagnostics: inout DiagnosticCollector) -> String? {
         let text = scalar.text
         let allowed = text.unicodeScalars.allSatisfy { isNameCharacter($0) || $0 == "/" || $0 == ":" }
-        guard (1...64).contains(text.count), allowed, text.first.map({ $0.isLetter }) == true else {
+        // Port ids may start with a digit (SR OS `1/1/c1/1`); never with punctuation, which
+        // some CLIs read as an option or a comment.
+        guard (1...64).contains(text.count), allowed, text.first.map({ $0.isASCII && ($0.isLetter || $0.isNumber) }) == true else {
             diagnostics.report(.routerInterface, at: scalar.path, scalar.location,
-                               "router.interface '\(text.truncatedForMessage)' is not an interface name: it must start with a letter and use 1-64 letters, digits, '/', '.', ':', '-', '_' (e.g. GigabitEthernet0/0/1, ge-0/0/1, eth1)")
+                               "router.interface '\(text.truncatedForMessage)' is not an interface name: it must start with a letter or digit and use 1-64 letters, digits, '/', '.', ':', '-', '_' (e.g. GigabitEthernet0/0/1, ge-0/0/1, 1/1/c1/1, eth1)")
             return nil
         }
         return text

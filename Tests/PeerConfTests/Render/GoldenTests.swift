@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import PeerConf
 
-/// Vendors whose dialect and templates are written; the golden tests cover each of them.
-let renderedVendors: [VendorID] = [.frr, .bird, .iosXE, .nxOS, .eos, .iosXR, .junos, .vrp]
+/// Every vendor has its dialect and templates; the golden tests cover each of them.
+let renderedVendors: [VendorID] = VendorID.allCases
 
 @Suite("Golden files: every vendor x scenario")
 struct GoldenTests {

@@ -41,6 +41,8 @@ struct TextRuleTests {
         .failing("interface name with a semicolon", .routerInterface, doc.setting("\(vif).router.interface", "\"Gi0/1;reload\""), at: "\(vif).router.interface"),
         .failing("interface name with a space", .routerInterface, doc.setting("\(vif).router.interface", "\"Gi0/1 x\""), at: "\(vif).router.interface"),
         .passing("IOS-XR interface name", .routerInterface, doc.setting("\(vif).router.interface", "GigabitEthernet0/0/0/1")),
+        .passing("SR OS port id starting with a digit", .routerInterface, doc.setting("\(vif).router.interface", "1/1/c1/1")),
+        .failing("interface name starting with a dash", .routerInterface, doc.setting("\(vif).router.interface", "\"-x\""), at: "\(vif).router.interface"),
 
         .failing("misspelt key", .unknownKey, doc.adding("bgp_md5", "x", after: "\(p0).bgp_asn"), at: "\(p0).bgp_md5", pointingAt: .key("\(p0).bgp_md5")),
         .failing("missing local gateway", .missingField, doc.removing("\(p0).local_gateway"), at: "\(p0).local_gateway", pointingAt: .key("\(p0).name")),

@@ -1,12 +1,60 @@
-/// MikroTik RouterOS 7. NOT YET WRITTEN: this dialect is being implemented; until then it renders nothing.
+/// MikroTik RouterOS 7, as terminal commands with full paths (`/ip/address/add ...`).
+///
+/// Sources: /work/shared/reference/vendor-cli.md (RouterOS section); the MikroTik manual:
+/// "Moving from ROSv6 to v7" (networks are advertised from an address list through
+/// `output.network` and only while a matching route exists; routing filter chains default to
+/// reject; filter rule syntax `if (dst == P) { accept }`), "BFD" (`use-bfd` on
+/// `/routing/bgp/connection`; sessions are forbidden unless a `/routing/bfd/configuration`
+/// entry allows them; `addresses`, `min-tx`, `min-rx`, `multiplier`), and the scripting
+/// manual's string escapes (`\"`, `\\`, `\$` since `$` starts a variable, `\?` since `?`
+/// asks for help); terraform-routeros `routing_bgp_connection` (`address-families`,
+/// `tcp-md5-key`, `input.filter`, `output.filter-chain`, `use-bfd`). RouterOS 7 runs Linux,
+/// so TCP-MD5 keys are limited to 80 bytes.
+///
+/// Commands apply one by one (there is no commit), so the configuration creates everything a
+/// BGP connection uses before the connection, and the rollback removes the connection first.
+/// The rollback finds what it removes by its defining values (`[find where name=...]`,
+/// `dst-address=... and blackhole`); the BFD configuration entry, which has no name, carries
+/// the connection's name as its comment for that purpose. BFD is confirmed (manual "BFD"):
+/// the entry matches the neighbor's address, so it needs no interface name.
+/// Both filter chains are always set: without `input.filter` RouterOS accepts every route,
+/// and without `output.filter-chain` it would advertise whatever the address list selects.
 struct RouterOSDialect: VendorDialect {
     let id = VendorID.routerOS
     let platform = "MikroTik RouterOS 7"
     let sampleParentInterface = "ether1"
-    let capabilities = VendorCapabilities()
-    let keyRules = KeyRules(maximumLength: 80, source: "unconfirmed")
+    let capabilities = VendorCapabilities(bfd: true, ipv6: true, untaggedInterface: true)
+    let keyRules = KeyRules(
+        maximumLength: KeyRules.linuxMaximumLength,
+        source: "Linux TCP_MD5SIG_MAXKEYLEN; the key is a double-quoted, escaped RouterOS string"
+    )
 
-    func quoted(description: String) -> String { description }
-    func quoted(key: String) -> String { key }
-    func interfaceName(parent: String, vlan: Int) -> String { vlan == 0 ? parent : "\(parent).\(vlan)" }
+    /// Connection names, filter chains and address lists.
+    func identifier(_ name: String) -> String {
+        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }, maximumLength: 63)
+    }
+
+    /// A comment: printable ASCII only (RouterOS does not store UTF-8 reliably), then quoted
+    /// like every string.
+    func quoted(description: String) -> String {
+        Self.quotedString(TextRules.printableASCII(description))
+    }
+
+    func quoted(key: String) -> String { Self.quotedString(key) }
+
+    /// A RouterOS string literal: inside double quotes, `"` and `\` are escaped, and so are
+    /// `$` (variable substitution) and `?` (the help key, even inside quotes).
+    static func quotedString(_ text: String) -> String {
+        var result = "\""
+        for character in text {
+            if "\"\\$?".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result + "\""
+    }
+
+    /// A VLAN interface named after its port and VLAN; VLAN 0 is the port itself.
+    func interfaceName(parent: String, vlan: Int) -> String {
+        vlan == 0 ? parent : "\(parent)-vlan\(vlan)"
+    }
 }

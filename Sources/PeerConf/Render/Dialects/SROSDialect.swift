@@ -1,12 +1,79 @@
-/// Nokia SR OS (MD-CLI). NOT YET WRITTEN: this dialect is being implemented; until then it renders nothing.
+import Foundation
+
+/// Nokia SR OS, model-driven CLI (MD-CLI), as flat `/configure ...` commands pasted into a
+/// private candidate (`edit-config private` ... `commit`).
+///
+/// Sources: /work/shared/reference/vendor-cli.md (SR OS section: interface, static routes,
+/// policy-options, bgp group/neighbor, `delete /configure ...`); the Nokia 7750 SR router
+/// configuration guide (an IP interface name has up to 32 characters, starts with a letter,
+/// is never an IP address); Nokia classic-CLI references ("if the string contains special
+/// characters (#, ?, space), the entire string must be enclosed within double quotes";
+/// descriptions up to 80 characters); ipspace/netlab `bfd/sros.j2` (interface
+/// `ipv4|ipv6 bfd` with `admin-state`, `transmit-interval`, `receive`, `multiplier`).
+///
+/// UNCONFIRMED, with the conservative choice made:
+/// - Escapes inside a double-quoted MD-CLI string (`\"`, `\\`) could not be confirmed, so a
+///   key containing `"` or `\` is refused and descriptions replace them.
+/// - The BGP authentication-key length limit is unconfirmed: 80, the limit every other
+///   platform here shares, rather than a larger value the router might refuse.
+/// - Name lengths for policies, prefix lists and groups: 32, as for interface names (MD-CLI
+///   may allow more).
+///
+/// The file ends with `commit` and stays in the candidate: a failed commit can then be read
+/// and fixed instead of being discarded by `quit-config`. The rollback deletes the neighbors,
+/// groups, policies, routes and the router interface it created; the router's
+/// `autonomous-system` stays, as other sessions may depend on it.
+///
+/// Extra template values: `srosInterface`, the router interface's name, quoted
+/// (`"dc-<virtual interface>"`): the `dc-` prefix keeps it from ever being `system` or
+/// looking like an IP address, which SR OS refuses as interface names.
 struct SROSDialect: VendorDialect {
     let id = VendorID.sros
     let platform = "Nokia SR OS (MD-CLI)"
+    /// A connector port; `lag-1` is as valid a `port` for a router interface.
     let sampleParentInterface = "1/1/c1/1"
-    let capabilities = VendorCapabilities()
-    let keyRules = KeyRules(maximumLength: 80, source: "unconfirmed")
+    let capabilities = VendorCapabilities(bfd: true, ipv6: true, untaggedInterface: true)
+    let keyRules = KeyRules(
+        maximumLength: 80,
+        forbiddenCharacters: [
+            "\"": "'\"' would end the double-quoted key, and MD-CLI's escape for it is unconfirmed",
+            "\\": "'\\' may start an escape in a double-quoted MD-CLI string (unconfirmed), changing the key",
+        ],
+        source: "conservative: SR OS limit unconfirmed, 80 as on the other platforms; quoting per MD-CLI double-quoted strings"
+    )
 
-    func quoted(description: String) -> String { description }
-    func quoted(key: String) -> String { key }
-    func interfaceName(parent: String, vlan: Int) -> String { vlan == 0 ? parent : "\(parent).\(vlan)" }
+    /// Names are always double-quoted; these characters keep them readable and unambiguous.
+    private static func isNameCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || "-_.".contains(character))
+    }
+
+    func identifier(_ name: String) -> String {
+        IdentifierRules.restricted(name, allowed: Self.isNameCharacter, maximumLength: 32)
+    }
+
+    /// Double-quoted, so `#`, `$`, `?` and spaces are plain text. `"` and `\` are replaced
+    /// (see above), as is anything outside printable ASCII; descriptions take 1 to 80
+    /// characters.
+    func quoted(description: String) -> String {
+        var text = TextRules.printableASCII(description, forbidden: ["\"", "\\"])
+        text = String(text.trimmingCharacters(in: .whitespaces).prefix(80)).trimmingCharacters(in: .whitespaces)
+        return "\"" + (text.isEmpty ? "-" : text) + "\""
+    }
+
+    /// Characters that cannot be quoted are refused by `keyRules`, so quoting is enough.
+    func quoted(key: String) -> String { "\"" + key + "\"" }
+
+    /// The SAP-like port binding of the router interface: `port:vlan` on a dot1q port, the
+    /// port alone (null encapsulation) for VLAN 0.
+    func interfaceName(parent: String, vlan: Int) -> String {
+        vlan == 0 ? parent : "\(parent):\(vlan)"
+    }
+
+    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+        ["srosInterface": "\"" + routerInterfaceName(intent.virtualInterfaceName) + "\""]
+    }
+
+    func routerInterfaceName(_ virtualInterface: String) -> String {
+        IdentifierRules.restricted("dc-" + virtualInterface, allowed: Self.isNameCharacter, maximumLength: 32)
+    }
 }

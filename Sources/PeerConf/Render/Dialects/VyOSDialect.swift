@@ -1,12 +1,79 @@
-/// VyOS 1.4+. NOT YET WRITTEN: this dialect is being implemented; until then it renders nothing.
+import Foundation
+
+/// VyOS 1.4 and later, as `set` commands pasted at the operational prompt (`configure`,
+/// the commands, `commit`, `save`, `exit`).
+///
+/// Sources: /work/shared/reference/vendor-cli.md (VyOS section); vyos-1x interface
+/// definitions (prefix-list and route-map names: letters, digits, `-`, `_`; BFD
+/// `interval transmit|receive|multiplier`; the BGP password and neighbor description are
+/// free text) and its `bgpd.frr.j2` template (password and description are written into
+/// frr.conf unchanged, so FRR's rules apply: a word starting with `!` or `#` is a comment;
+/// `system-as`, `no bgp default ipv4-unicast`); vyos.dev T9077 (`?` asks for help even
+/// inside quotes when typed or pasted), T1246 and T1001 (a `"` inside a value is refused even
+/// escaped; backslashes are mishandled); Linux TCP_MD5SIG_MAXKEYLEN (80). VyOS accepts
+/// ASNs 1-4294967294.
+///
+/// Values are single-quoted, as `show configuration commands` prints them, so the shell
+/// takes `$`, `;`, `|`, `&` and spaces literally; a `'` cannot appear inside.
+///
+/// Extra template value: `vyosInterfaceType`, the `interfaces` node of the parent port
+/// (`ethernet` for ethN, `bonding` for bondN, `bridge` for brN; `ethernet` otherwise).
 struct VyOSDialect: VendorDialect {
     let id = VendorID.vyos
     let platform = "VyOS 1.4+"
     let sampleParentInterface = "eth1"
-    let capabilities = VendorCapabilities()
-    let keyRules = KeyRules(maximumLength: 80, source: "unconfirmed")
+    let capabilities = VendorCapabilities(bfd: true, ipv6: true, untaggedInterface: true)
+    let asnRange: ClosedRange<UInt32> = 1...4_294_967_294
+    let keyRules = KeyRules(
+        maximumLength: KeyRules.linuxMaximumLength,
+        forbiddenCharacters: [
+            "'": "a ' cannot appear inside the single-quoted value",
+            "\"": "VyOS refuses a '\"' inside a value, even escaped (vyos.dev T1246)",
+            "\\": "VyOS mishandles backslashes in values (vyos.dev T1001)",
+            "?": "the VyOS CLI takes '?' as a help request, even inside quotes (vyos.dev T9077)",
+        ],
+        forbiddenFirstCharacters: [
+            "!": "FRR, which receives the key unchanged, reads a word starting with '!' as a comment",
+            "#": "FRR, which receives the key unchanged, reads a word starting with '#' as a comment",
+        ],
+        source: "Linux TCP_MD5SIG_MAXKEYLEN; VyOS CLI quoting and FRR's one-word password"
+    )
 
-    func quoted(description: String) -> String { description }
-    func quoted(key: String) -> String { key }
-    func interfaceName(parent: String, vlan: Int) -> String { vlan == 0 ? parent : "\(parent).\(vlan)" }
+    func identifier(_ name: String) -> String {
+        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }, maximumLength: 63)
+    }
+
+    /// Single-quoted printable ASCII: `'`, `"`, `\` and `?` are replaced (see the key rules),
+    /// and so is `!` or `#` starting a word, which FRR would read as a comment. Never empty:
+    /// FRR refuses an empty neighbor description.
+    func quoted(description: String) -> String {
+        var result = ""
+        var atWordStart = true
+        for character in TextRules.printableASCII(description, forbidden: ["'", "\"", "\\", "?"]) {
+            result.append(atWordStart && (character == "!" || character == "#") ? "_" : character)
+            atWordStart = character == " "
+        }
+        let text = result.trimmingCharacters(in: .whitespaces)
+        return "'" + (text.isEmpty ? "-" : text) + "'"
+    }
+
+    /// Characters that cannot be single-quoted are refused by `keyRules`.
+    func quoted(key: String) -> String { "'" + key + "'" }
+
+    /// The Linux name of the VLAN interface (`vif` N of the port); VLAN 0 is the port.
+    func interfaceName(parent: String, vlan: Int) -> String {
+        vlan == 0 ? parent : "\(parent).\(vlan)"
+    }
+
+    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+        ["vyosInterfaceType": Self.interfaceType(of: intent.parentInterface ?? sampleParentInterface)]
+    }
+
+    static func interfaceType(of port: String) -> String {
+        for (prefix, type) in [("bond", "bonding"), ("br", "bridge"), ("eth", "ethernet")]
+        where port.hasPrefix(prefix) && port.dropFirst(prefix.count).allSatisfy(\.isNumber) {
+            return type
+        }
+        return "ethernet"
+    }
 }
