@@ -9,7 +9,14 @@ public enum VendorCatalog {
             lines.append("\(dialect.id.rawValue)  \(dialect.platform)")
             lines.append("  features: \(features)")
             var key = "MD5 key: at most \(dialect.keyRules.maximumLength) characters"
-            let first = dialect.keyRules.forbiddenFirstCharacters.keys.sorted().map { "'\($0)'" }
+            var firstCharacters = Set(dialect.keyRules.forbiddenFirstCharacters.keys)
+            var first: [String] = []
+            let digits = Set("0123456789")
+            if digits.isSubset(of: firstCharacters) {
+                first.append("a digit")
+                firstCharacters.subtract(digits)
+            }
+            first += firstCharacters.sorted().map { "'\($0)'" }
             if !first.isEmpty { key += "; cannot start with \(first.joined(separator: " "))" }
             let anywhere = dialect.keyRules.forbiddenCharacters.keys.sorted().map { "'\($0)'" }
             if !anywhere.isEmpty { key += "; cannot contain \(anywhere.joined(separator: " "))" }

@@ -77,8 +77,14 @@ extension VendorDialect {
     public var bfdMultiplierRange: ClosedRange<Int> { 1...Int.max }
     public func extraContext(for intent: RouterIntent) -> [String: any Sendable] { [:] }
 
+    /// Letters, digits, `-` and `_`, at most 63 characters: valid almost everywhere.
     public func identifier(_ name: String) -> String {
-        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }, maximumLength: 63)
+        IdentifierRules.restricted(name, allowed: IdentifierRules.isWordCharacter, maximumLength: 63)
+    }
+
+    /// The VLAN subinterface as most platforms name it (`Gi0/0/1.100`), the port for VLAN 0.
+    public func interfaceName(parent: String, vlan: Int) -> String {
+        vlan == 0 ? parent : "\(parent).\(vlan)"
     }
 
     /// Every reason this platform cannot express `intent`, naming the field and the limit.
@@ -140,6 +146,16 @@ extension VendorDialect {
 /// anything had to change (or the name is too long) a short hash of the original keeps
 /// distinct inputs distinct.
 public enum IdentifierRules {
+    /// ASCII letters, digits, `-` and `_`.
+    public static func isWordCharacter(_ character: Character) -> Bool {
+        character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_")
+    }
+
+    /// ASCII letters, digits, `-`, `_` and `.`.
+    public static func isWordOrDotCharacter(_ character: Character) -> Bool {
+        isWordCharacter(character) || character == "."
+    }
+
     public static func restricted(_ name: String, allowed: (Character) -> Bool, replacement: Character = "_",
                                   maximumLength: Int, mustStartWithLetter: Bool = false) -> String {
         var result = String(name.map { allowed($0) ? $0 : replacement })

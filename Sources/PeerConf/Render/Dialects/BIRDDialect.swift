@@ -39,9 +39,6 @@ struct BIRDDialect: VendorDialect {
 
     func quoted(key: String) -> String { "\"" + key + "\"" }
 
-    func interfaceName(parent: String, vlan: Int) -> String {
-        vlan == 0 ? parent : "\(parent).\(vlan)"
-    }
 
     /// `protocolName`: the BGP protocol's name for each neighbor is its `groupName`;
     /// `staticProtocolName` and `anchorProtocolName4/6` name the static protocols.

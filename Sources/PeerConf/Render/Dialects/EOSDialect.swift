@@ -44,7 +44,7 @@ struct EOSDialect: VendorDialect {
 
     /// Prefix-list names: letters, digits, `-`, `_`, `.`, at most 63, starting with a letter.
     func identifier(_ name: String) -> String {
-        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) },
+        IdentifierRules.restricted(name, allowed: IdentifierRules.isWordOrDotCharacter,
                                    maximumLength: 63, mustStartWithLetter: true)
     }
 
@@ -54,9 +54,6 @@ struct EOSDialect: VendorDialect {
 
     func quoted(key: String) -> String { key }
 
-    func interfaceName(parent: String, vlan: Int) -> String {
-        vlan == 0 ? parent : "\(parent).\(vlan)"
-    }
 
     func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
         InterfaceBFD.context(for: intent, platform: platform)

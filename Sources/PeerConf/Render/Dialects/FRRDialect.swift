@@ -18,7 +18,7 @@ struct FRRDialect: VendorDialect {
     )
 
     func identifier(_ name: String) -> String {
-        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }, maximumLength: 63)
+        IdentifierRules.restricted(name, allowed: IdentifierRules.isWordOrDotCharacter, maximumLength: 63)
     }
 
     /// `description LINE` takes the rest of the line; only a word starting with `!` or `#`
@@ -37,7 +37,4 @@ struct FRRDialect: VendorDialect {
 
     /// The VLAN device itself is created in Linux (`ip link add link eth1 name eth1.100
     /// type vlan id 100`); FRR configures the addresses on it.
-    func interfaceName(parent: String, vlan: Int) -> String {
-        vlan == 0 ? parent : "\(parent).\(vlan)"
-    }
 }

@@ -38,7 +38,7 @@ struct IOSXEDialect: VendorDialect {
     /// Prefix-list names: one word of letters, digits, `-`, `_`, `.`, starting with a letter
     /// (a leading digit invites confusion with numbered lists).
     func identifier(_ name: String) -> String {
-        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) },
+        IdentifierRules.restricted(name, allowed: IdentifierRules.isWordOrDotCharacter,
                                    maximumLength: 63, mustStartWithLetter: true)
     }
 
@@ -48,9 +48,6 @@ struct IOSXEDialect: VendorDialect {
 
     func quoted(key: String) -> String { key }
 
-    func interfaceName(parent: String, vlan: Int) -> String {
-        vlan == 0 ? parent : "\(parent).\(vlan)"
-    }
 
     func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
         InterfaceBFD.context(for: intent, platform: platform)

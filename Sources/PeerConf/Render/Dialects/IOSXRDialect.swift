@@ -47,7 +47,7 @@ struct IOSXRDialect: VendorDialect {
 
     /// RPL set and policy names: letters, digits, `-` and `_`, starting with a letter.
     func identifier(_ name: String) -> String {
-        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") },
+        IdentifierRules.restricted(name, allowed: IdentifierRules.isWordCharacter,
                                    maximumLength: 63, mustStartWithLetter: true)
     }
 
@@ -71,7 +71,4 @@ struct IOSXRDialect: VendorDialect {
         return ["hasRouterStatic": ipv4 || ipv6, "hasIPv4RouterStatic": ipv4, "hasIPv6RouterStatic": ipv6]
     }
 
-    func interfaceName(parent: String, vlan: Int) -> String {
-        vlan == 0 ? parent : "\(parent).\(vlan)"
-    }
 }

@@ -40,7 +40,7 @@ struct JunosDialect: VendorDialect {
 
     /// Policy, prefix-list and group names: letters, digits, `-` and `_`, starting with a letter.
     func identifier(_ name: String) -> String {
-        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") },
+        IdentifierRules.restricted(name, allowed: IdentifierRules.isWordCharacter,
                                    maximumLength: 63, mustStartWithLetter: true)
     }
 

@@ -31,7 +31,7 @@ struct RouterOSDialect: VendorDialect {
 
     /// Connection names, filter chains and address lists.
     func identifier(_ name: String) -> String {
-        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }, maximumLength: 63)
+        IdentifierRules.restricted(name, allowed: IdentifierRules.isWordOrDotCharacter, maximumLength: 63)
     }
 
     /// A comment: printable ASCII only (RouterOS does not store UTF-8 reliably), then quoted

@@ -47,10 +47,6 @@ struct VRPDialect: VendorDialect {
     let bfdIntervalRange = 3...20000
     let bfdMultiplierRange = 3...50
 
-    /// ip-prefix names: letters, digits, `-` and `_` (VRP takes any word; these stay readable).
-    func identifier(_ name: String) -> String {
-        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }, maximumLength: 63)
-    }
 
     func quoted(description: String) -> String {
         TextRules.printableASCII(description, forbidden: ["?", "\""])
@@ -58,9 +54,6 @@ struct VRPDialect: VendorDialect {
 
     func quoted(key: String) -> String { key }
 
-    func interfaceName(parent: String, vlan: Int) -> String {
-        vlan == 0 ? parent : "\(parent).\(vlan)"
-    }
 
     func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
         ["hasBFD": intent.peers.contains { $0.bgp?.bfd != nil }]

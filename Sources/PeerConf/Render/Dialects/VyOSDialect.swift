@@ -39,9 +39,6 @@ struct VyOSDialect: VendorDialect {
         source: "Linux TCP_MD5SIG_MAXKEYLEN; VyOS CLI quoting and FRR's one-word password"
     )
 
-    func identifier(_ name: String) -> String {
-        IdentifierRules.restricted(name, allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }, maximumLength: 63)
-    }
 
     /// Single-quoted printable ASCII: `'`, `"`, `\` and `?` are replaced (see the key rules),
     /// and so is `!` or `#` starting a word, which FRR would read as a comment. Never empty:
@@ -61,9 +58,6 @@ struct VyOSDialect: VendorDialect {
     func quoted(key: String) -> String { "'" + key + "'" }
 
     /// The Linux name of the VLAN interface (`vif` N of the port); VLAN 0 is the port.
-    func interfaceName(parent: String, vlan: Int) -> String {
-        vlan == 0 ? parent : "\(parent).\(vlan)"
-    }
 
     func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
         ["vyosInterfaceType": Self.interfaceType(of: intent.parentInterface ?? sampleParentInterface)]
