@@ -1,11 +1,20 @@
 import ArgumentParser
 import PeerConf
 
-/// How definition files are read; shared by every subcommand that reads them.
+/// Definition files and how they are read; shared by every subcommand that reads them.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Definition files (YAML, JSON or cloud API JSON).", valueName: "file"))
     var files: [String]
 
+    @OptionGroup var source: SourceOptions
+
+    func loadAll() -> [LoadResult] {
+        files.map { DefinitionLoader.load(file: $0, options: source.loadOptions) }
+    }
+}
+
+/// How definition files are read (format, API companions, key sources).
+struct SourceOptions: ParsableArguments {
     @Option(name: .customLong("input-format"), help: "Force the input format instead of detecting it: native or api.")
     var inputFormat: InputFormat?
 
@@ -32,10 +41,6 @@ struct InputOptions: ParsableArguments {
         if let md5KeyEnv { key = .environment(md5KeyEnv) }
         if let md5KeyFile { key = .file(md5KeyFile) }
         return LoadOptions(inputFormat: inputFormat, gatewayFile: gateway, commandLineKey: key, vlan: vlan)
-    }
-
-    func loadAll() -> [LoadResult] {
-        files.map { DefinitionLoader.load(file: $0, options: loadOptions) }
     }
 }
 

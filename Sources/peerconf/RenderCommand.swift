@@ -113,7 +113,10 @@ struct RenderCommand: ParsableCommand {
 /// (standard output carries the command's own output), and anything invalid ends the run.
 enum DefinitionsOrExit {
     static func load(_ input: InputOptions) throws -> [Definition] {
-        let results = input.loadAll()
+        try load(input.loadAll())
+    }
+
+    static func load(_ results: [LoadResult]) throws -> [Definition] {
         for diagnostic in results.flatMap(\.diagnostics) {
             FileHandle.standardError.write(Data((DiagnosticFormatter.text(diagnostic) + "\n").utf8))
         }

@@ -13,6 +13,9 @@ public struct ChangeSyntax: Sendable {
         case flatPaths(remove: String)
         /// The platform applies a whole file (BIRD): a change is the new file.
         case wholeFile
+        /// Every line adds an object (`/ip/route/add ...`, RouterOS): removal and update are
+        /// written by the platform's rules.
+        case objectCommands(ObjectCommandRules)
     }
 
     public var style: Style
@@ -28,20 +31,22 @@ public struct ChangeSyntax: Sendable {
     public var negation: String
     /// The line that leaves a mode, given the mode's line.
     public var exitLine: @Sendable (String) -> String
-    /// Settings holding one value, as token patterns (`*` matches any token): the tokens
-    /// matched are the setting's key, the rest is its value.
+    /// Settings holding one value, as token patterns: `*` matches any token, `$` matches the
+    /// value where it is not last (`neighbor * route-map $ in`); the tokens matched, values
+    /// left out, are the setting's key.
     public var singleValued: [[String]]
     /// Statements naming an object (`neighbor *`): when every statement starting with
     /// the object's tokens goes, one removal of the object replaces them.
     public var objects: [[String]]
-    /// Modes shared with the rest of the router (`router bgp *`): never removed whole.
-    public var sharedModes: [[String]]
+    /// Statements shared with the rest of the router (`router bgp *`, `ipv6 unicast-routing`):
+    /// a change never removes them (the rollback leaves them too).
+    public var shared: [[String]]
     /// Multi-line blocks handled as one statement (IOS-XR `prefix-set X` ... `end-set`).
     public var blocks: [(opener: String, terminator: String)]
 
     public init(style: Style, commentPrefixes: [String], structuralLines: Set<String> = [], prologue: [String] = [], epilogue: [String] = [],
                 negation: String = "no ", exitLine: @escaping @Sendable (String) -> String = { _ in "exit" },
-                singleValued: [[String]] = [], objects: [[String]] = [], sharedModes: [[String]] = [],
+                singleValued: [[String]] = [], objects: [[String]] = [], shared: [[String]] = [],
                 blocks: [(opener: String, terminator: String)] = []) {
         self.style = style
         self.commentPrefixes = commentPrefixes
@@ -52,17 +57,35 @@ public struct ChangeSyntax: Sendable {
         self.exitLine = exitLine
         self.singleValued = singleValued
         self.objects = objects
-        self.sharedModes = sharedModes
+        self.shared = shared
         self.blocks = blocks
     }
 
     /// The number of leading tokens of `tokens` that `pattern` matches, or nil.
     static func match(_ pattern: [String], _ tokens: [Substring]) -> Int? {
         guard tokens.count >= pattern.count else { return nil }
-        for (expected, token) in zip(pattern, tokens) where expected != "*" && expected != token {
+        for (expected, token) in zip(pattern, tokens) where expected != "*" && expected != "$" && expected != token {
             return nil
         }
         return pattern.count
+    }
+}
+
+/// For platforms whose lines each add an object: how to find the object again.
+public struct ObjectCommandRules: Sendable {
+    /// The command that removes what an adding line added.
+    public var removal: @Sendable (String) -> String
+    /// A name for the object an adding line adds (two lines adding the same object with
+    /// different attributes make an update, not a removal and an addition).
+    public var identity: @Sendable (String) -> String
+    /// The command that changes an object from one adding line's attributes to another's.
+    public var update: @Sendable (_ old: String, _ new: String) -> String
+
+    public init(removal: @escaping @Sendable (String) -> String, identity: @escaping @Sendable (String) -> String,
+                update: @escaping @Sendable (String, String) -> String) {
+        self.removal = removal
+        self.identity = identity
+        self.update = update
     }
 }
 
@@ -70,8 +93,17 @@ public struct ChangeSyntax: Sendable {
 public struct ConfigStatement: Hashable, Sendable {
     public var context: [String]
     public var text: String
+    /// The line's leading spaces, to write it back the way the platform shows it.
+    public var indentation: Int = 0
 
-    var tokens: [Substring] { text.split(separator: " ") }
+    public static func == (lhs: ConfigStatement, rhs: ConfigStatement) -> Bool {
+        lhs.context == rhs.context && lhs.text == rhs.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(context)
+        hasher.combine(text)
+    }
 }
 
 extension ChangeSyntax {
@@ -88,11 +120,12 @@ extension ChangeSyntax {
                 continue
             }
             switch style {
-            case .pathCommands, .flatPaths, .wholeFile:
+            case .pathCommands, .flatPaths, .wholeFile, .objectCommands:
                 statements.append(ConfigStatement(context: [], text: trimmed))
             case .indented:
                 var statementText = trimmed
-                if let block = blocks.first(where: { trimmed.hasPrefix($0.opener) }) {
+                // Blocks open at the top level only (`route-policy X in` inside a neighbor is a line).
+                if !line.hasPrefix(" "), let block = blocks.first(where: { trimmed.hasPrefix($0.opener) }) {
                     // The block's lines, up to its terminator, are one statement.
                     var body = [trimmed]
                     while let next = lines.popFirst() {
@@ -104,7 +137,7 @@ extension ChangeSyntax {
                 }
                 let indent = line.prefix { $0 == " " }.count
                 while let last = stack.last, last.indent >= indent { stack.removeLast() }
-                statements.append(ConfigStatement(context: stack.map(\.text), text: statementText))
+                statements.append(ConfigStatement(context: stack.map(\.text), text: statementText, indentation: indent))
                 stack.append((indent, statementText))
             }
         }
@@ -113,3 +146,28 @@ extension ChangeSyntax {
 }
 
 import Foundation
+
+extension ChangeSyntax {
+    /// The shape shared by Cisco-like CLIs (IOS, EOS, FRR): `!` comments, `no` negation,
+    /// `exit`/`exit-address-family`, neighbors configured by `neighbor ADDRESS ...` lines.
+    static func ciscoLike(extraSingleValued: [[String]] = [], extraShared: [[String]] = [], epilogue: [String] = []) -> ChangeSyntax {
+        ChangeSyntax(
+            style: .indented,
+            commentPrefixes: ["!"],
+            structuralLines: ["exit", "exit-address-family", "end"],
+            epilogue: epilogue,
+            exitLine: { $0.hasPrefix("address-family") ? "exit-address-family" : "exit" },
+            singleValued: [
+                ["description"], ["encapsulation", "*"], ["ip", "address"],
+                ["neighbor", "*", "remote-as"], ["neighbor", "*", "description"], ["neighbor", "*", "password"],
+                ["neighbor", "*", "route-map", "$", "in"], ["neighbor", "*", "route-map", "$", "out"],
+                ["neighbor", "*", "prefix-list", "$", "in"], ["neighbor", "*", "prefix-list", "$", "out"],
+                ["neighbor", "*", "bfd", "profile"], ["match", "ip", "address", "prefix-list"], ["match", "ipv6", "address", "prefix-list"],
+                ["bfd", "interval"], ["detect-multiplier"], ["receive-interval"], ["transmit-interval"], ["seq", "*"],
+            ] + extraSingleValued,
+            objects: [["neighbor", "*"]],
+            shared: [["router", "bgp"], ["address-family"], ["bfd"], ["ipv6", "unicast-routing"], ["ip", "routing"],
+                     ["no", "bgp", "default", "ipv4-unicast"], ["no", "switchport"], ["no", "shutdown"]] + extraShared
+        )
+    }
+}

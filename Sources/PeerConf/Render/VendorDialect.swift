@@ -32,6 +32,8 @@ public protocol VendorDialect: Sendable {
     var sampleParentInterface: String { get }
     /// Values only this platform's templates use.
     func extraContext(for intent: RouterIntent) -> [String: any Sendable]
+    /// How a change between two renderings is written (`peerconf diff`).
+    var changeSyntax: ChangeSyntax { get }
 }
 
 public struct VendorCapabilities: Sendable, Hashable {

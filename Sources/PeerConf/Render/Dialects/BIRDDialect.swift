@@ -51,4 +51,6 @@ struct BIRDDialect: VendorDialect {
             "anchorProtocolName6": base + "_anchors6",
         ]
     }
+
+    let changeSyntax = ChangeSyntax(style: .wholeFile, commentPrefixes: ["#"])
 }

@@ -58,4 +58,6 @@ struct EOSDialect: VendorDialect {
     func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
         InterfaceBFD.context(for: intent, platform: platform)
     }
+
+    let changeSyntax = ChangeSyntax.ciscoLike(extraSingleValued: [["neighbor", "*", "bfd"]], epilogue: ["end"])
 }

@@ -3,6 +3,8 @@
 /// Sources: FRR user guide (bgp.rst: `neighbor PEER password`, `neighbor PEER bfd profile`;
 /// bfd.rst: profiles; filter.rst: prefix lists; routemap.rst), vtysh's lexer (a word that
 /// begins with `!` or `#` starts a comment), Linux TCP_MD5SIG_MAXKEYLEN (80).
+/// The VLAN device itself is created in Linux (`ip link add link eth1 name eth1.100 type
+/// vlan id 100`); FRR configures the addresses on it.
 struct FRRDialect: VendorDialect {
     let id = VendorID.frr
     let platform = "FRRouting"
@@ -35,6 +37,5 @@ struct FRRDialect: VendorDialect {
 
     func quoted(key: String) -> String { key }
 
-    /// The VLAN device itself is created in Linux (`ip link add link eth1 name eth1.100
-    /// type vlan id 100`); FRR configures the addresses on it.
+    let changeSyntax = ChangeSyntax.ciscoLike()
 }

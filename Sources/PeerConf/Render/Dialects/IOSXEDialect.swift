@@ -52,4 +52,6 @@ struct IOSXEDialect: VendorDialect {
     func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
         InterfaceBFD.context(for: intent, platform: platform)
     }
+
+    let changeSyntax = ChangeSyntax.ciscoLike(extraSingleValued: [["neighbor", "*", "fall-over"]], epilogue: ["end"])
 }

@@ -71,4 +71,15 @@ struct IOSXRDialect: VendorDialect {
         return ["hasRouterStatic": ipv4 || ipv6, "hasIPv4RouterStatic": ipv4, "hasIPv6RouterStatic": ipv6]
     }
 
+
+    /// Prefix sets and route policies are blocks re-entered whole (the new text replaces the
+    /// old at commit); neighbors are modes.
+    let changeSyntax = ChangeSyntax(
+        style: .indented, commentPrefixes: ["!"], structuralLines: ["exit", "end"], epilogue: ["commit"],
+        singleValued: [["description"], ["encapsulation", "*"], ["ipv4", "address"], ["remote-as"], ["password"],
+                       ["route-policy", "$", "in"], ["route-policy", "$", "out"], ["prefix-set", "*"], ["route-policy", "*"],
+                       ["bfd", "minimum-interval"], ["bfd", "multiplier"]],
+        shared: [["router", "bgp"], ["router", "static"], ["address-family"]],
+        blocks: [(opener: "prefix-set ", terminator: "end-set"), (opener: "route-policy ", terminator: "end-policy")]
+    )
 }

@@ -55,4 +55,18 @@ struct JunosDialect: VendorDialect {
     func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
         ["unit": String(intent.vlan)]
     }
+
+    let changeSyntax = ChangeSyntax(
+        style: .pathCommands(add: "set ", remove: "delete "), commentPrefixes: ["#"],
+        singleValued: [["set", "interfaces", "*", "unit", "*", "description"], ["set", "interfaces", "*", "unit", "*", "vlan-id"],
+                       ["set", "protocols", "bgp", "group", "*", "peer-as"], ["set", "protocols", "bgp", "group", "*", "import"],
+                       ["set", "protocols", "bgp", "group", "*", "export"], ["set", "protocols", "bgp", "group", "*", "neighbor", "*", "description"],
+                       ["set", "protocols", "bgp", "group", "*", "neighbor", "*", "authentication-key"],
+                       ["set", "protocols", "bgp", "group", "*", "neighbor", "*", "bfd-liveness-detection", "minimum-interval"],
+                       ["set", "protocols", "bgp", "group", "*", "neighbor", "*", "bfd-liveness-detection", "multiplier"]],
+        objects: [["set", "protocols", "bgp", "group", "*", "neighbor", "*"], ["set", "protocols", "bgp", "group", "*"],
+                  ["set", "policy-options", "policy-statement", "*"], ["set", "policy-options", "prefix-list", "*"],
+                  ["set", "interfaces", "*", "unit", "*"]],
+        shared: [["set", "routing-options", "autonomous-system"], ["set", "interfaces", "*", "flexible-vlan-tagging"]]
+    )
 }

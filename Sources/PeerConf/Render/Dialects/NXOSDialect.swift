@@ -61,4 +61,12 @@ struct NXOSDialect: VendorDialect {
     func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
         InterfaceBFD.context(for: intent, platform: platform, maximumInterval: 999)
     }
+
+    /// Neighbors are modes (`neighbor X` with `remote-as` inside): removing one is `no neighbor X`.
+    let changeSyntax = ChangeSyntax(
+        style: .indented, commentPrefixes: ["!"], structuralLines: ["exit", "end"],
+        singleValued: [["description"], ["encapsulation", "*"], ["ip", "address"], ["remote-as"], ["password"],
+                       ["prefix-list", "$", "in"], ["prefix-list", "$", "out"], ["bfd", "interval"]],
+        shared: [["feature"], ["router", "bgp"], ["address-family"], ["no", "switchport"], ["no", "shutdown"], ["no", "ip", "redirects"], ["no", "ipv6", "redirects"]]
+    )
 }

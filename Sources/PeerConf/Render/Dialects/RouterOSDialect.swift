@@ -57,4 +57,6 @@ struct RouterOSDialect: VendorDialect {
     func interfaceName(parent: String, vlan: Int) -> String {
         vlan == 0 ? parent : "\(parent)-vlan\(vlan)"
     }
+
+    let changeSyntax = ChangeSyntax(style: .objectCommands(RouterOSCommands.rules), commentPrefixes: ["#"])
 }

@@ -76,4 +76,18 @@ struct SROSDialect: VendorDialect {
     func routerInterfaceName(_ virtualInterface: String) -> String {
         IdentifierRules.restricted("dc-" + virtualInterface, allowed: Self.isNameCharacter, maximumLength: 32)
     }
+
+    let changeSyntax = ChangeSyntax(
+        style: .flatPaths(remove: "delete "), commentPrefixes: ["#"], prologue: ["edit-config private"], epilogue: ["commit"],
+        singleValued: [["/configure", "router", "*", "interface", "*", "description"], ["/configure", "router", "*", "interface", "*", "port"],
+                       ["/configure", "router", "*", "interface", "*", "ipv4", "primary", "address"],
+                       ["/configure", "router", "*", "bgp", "neighbor", "*", "description"], ["/configure", "router", "*", "bgp", "neighbor", "*", "authentication-key"],
+                       ["/configure", "router", "*", "bgp", "neighbor", "*", "group"], ["/configure", "router", "*", "bgp", "group", "*", "peer-as"],
+                       ["/configure", "router", "*", "bgp", "group", "*", "import", "policy"], ["/configure", "router", "*", "bgp", "group", "*", "export", "policy"]],
+        objects: [["/configure", "router", "*", "bgp", "neighbor", "*"], ["/configure", "router", "*", "bgp", "group", "*"],
+                  ["/configure", "policy-options", "policy-statement", "*"], ["/configure", "policy-options", "prefix-list", "*", "prefix", "*", "type", "*"],
+                  ["/configure", "policy-options", "prefix-list", "*"],
+                  ["/configure", "router", "*", "static-routes", "route", "*", "route-type", "*"], ["/configure", "router", "*", "interface", "*"]],
+        shared: [["/configure", "router", "*", "autonomous-system"]]
+    )
 }

@@ -58,4 +58,14 @@ struct VRPDialect: VendorDialect {
     func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
         ["hasBFD": intent.peers.contains { $0.bgp?.bfd != nil }]
     }
+
+    let changeSyntax = ChangeSyntax(
+        style: .indented, commentPrefixes: ["#"], structuralLines: ["quit", "return"], epilogue: ["commit"],
+        negation: "undo ", exitLine: { _ in "quit" },
+        singleValued: [["description"], ["vlan-type", "dot1q"], ["ip", "address"], ["peer", "*", "as-number"], ["peer", "*", "description"],
+                       ["peer", "*", "password"], ["peer", "*", "ip-prefix", "$", "import"], ["peer", "*", "ip-prefix", "$", "export"],
+                       ["peer", "*", "bfd", "min-tx-interval"], ["ip", "ip-prefix", "*", "index", "*"], ["ip", "ipv6-prefix", "*", "index", "*"]],
+        objects: [["peer", "*"]],
+        shared: [["bgp"], ["ipv4-family"], ["ipv6-family"], ["bfd"], ["ipv6", "enable"]]
+    )
 }

@@ -57,8 +57,6 @@ struct VyOSDialect: VendorDialect {
     /// Characters that cannot be single-quoted are refused by `keyRules`.
     func quoted(key: String) -> String { "'" + key + "'" }
 
-    /// The Linux name of the VLAN interface (`vif` N of the port); VLAN 0 is the port.
-
     func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
         ["vyosInterfaceType": Self.interfaceType(of: intent.parentInterface ?? sampleParentInterface)]
     }
@@ -70,4 +68,19 @@ struct VyOSDialect: VendorDialect {
         }
         return "ethernet"
     }
+
+    let changeSyntax = ChangeSyntax(
+        style: .pathCommands(add: "set ", remove: "delete "), commentPrefixes: ["#"],
+        prologue: ["configure"], epilogue: ["commit", "save", "exit"],
+        singleValued: [["set", "interfaces", "*", "*", "vif", "*", "description"], ["set", "interfaces", "*", "*", "description"],
+                       ["set", "protocols", "bgp", "neighbor", "*", "remote-as"], ["set", "protocols", "bgp", "neighbor", "*", "description"],
+                       ["set", "protocols", "bgp", "neighbor", "*", "password"],
+                       ["set", "policy", "prefix-list", "*", "rule", "*", "prefix"], ["set", "policy", "prefix-list6", "*", "rule", "*", "prefix"],
+                       ["set", "protocols", "bfd", "peer", "*", "interval", "transmit"], ["set", "protocols", "bfd", "peer", "*", "interval", "receive"],
+                       ["set", "protocols", "bfd", "peer", "*", "interval", "multiplier"]],
+        objects: [["set", "protocols", "bgp", "neighbor", "*"], ["set", "policy", "prefix-list", "*", "rule", "*"],
+                  ["set", "policy", "prefix-list6", "*", "rule", "*"], ["set", "policy", "prefix-list", "*"], ["set", "policy", "prefix-list6", "*"],
+                  ["set", "policy", "route-map", "*"], ["set", "interfaces", "*", "*", "vif", "*"], ["set", "protocols", "bfd", "peer", "*"]],
+        shared: [["set", "protocols", "bgp", "system-as"]]
+    )
 }
