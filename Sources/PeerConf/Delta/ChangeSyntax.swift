@@ -39,7 +39,8 @@ public struct ChangeSyntax: Sendable {
     /// the object's tokens goes, one removal of the object replaces them.
     public var objects: [[String]]
     /// Statements shared with the rest of the router (`router bgp *`, `ipv6 unicast-routing`):
-    /// a change never removes them (the rollback leaves them too).
+    /// a change never removes them (the rollback leaves them too). A pattern matches the
+    /// whole statement, token for token.
     public var shared: [[String]]
     /// Multi-line blocks handled as one statement (IOS-XR `prefix-set X` ... `end-set`).
     public var blocks: [(opener: String, terminator: String)]
@@ -61,6 +62,11 @@ public struct ChangeSyntax: Sendable {
         self.blocks = blocks
     }
 
+    public func isShared(_ text: String) -> Bool {
+        let tokens = text.split(separator: " ")
+        return shared.contains { $0.count == tokens.count && Self.match($0, tokens) != nil }
+    }
+
     /// The number of leading tokens of `tokens` that `pattern` matches, or nil.
     static func match(_ pattern: [String], _ tokens: [Substring]) -> Int? {
         guard tokens.count >= pattern.count else { return nil }
@@ -78,11 +84,13 @@ public struct ObjectCommandRules: Sendable {
     /// A name for the object an adding line adds (two lines adding the same object with
     /// different attributes make an update, not a removal and an addition).
     public var identity: @Sendable (String) -> String
-    /// The command that changes an object from one adding line's attributes to another's.
-    public var update: @Sendable (_ old: String, _ new: String) -> String
+    /// The command that changes an object from one adding line's attributes to another's:
+    /// what changed is read from the real lines, the values written from `newShown` (the
+    /// new line as it may be shown, keys replaced by placeholders).
+    public var update: @Sendable (_ old: String, _ new: String, _ newShown: String) -> String
 
     public init(removal: @escaping @Sendable (String) -> String, identity: @escaping @Sendable (String) -> String,
-                update: @escaping @Sendable (String, String) -> String) {
+                update: @escaping @Sendable (String, String, String) -> String) {
         self.removal = removal
         self.identity = identity
         self.update = update
@@ -166,8 +174,8 @@ extension ChangeSyntax {
                 ["bfd", "interval"], ["detect-multiplier"], ["receive-interval"], ["transmit-interval"], ["seq", "*"],
             ] + extraSingleValued,
             objects: [["neighbor", "*"]],
-            shared: [["router", "bgp"], ["address-family"], ["bfd"], ["ipv6", "unicast-routing"], ["ip", "routing"],
-                     ["no", "bgp", "default", "ipv4-unicast"], ["no", "switchport"], ["no", "shutdown"]] + extraShared
+            shared: [["router", "bgp", "*"], ["address-family", "*"], ["address-family", "*", "*"], ["bfd"], ["ipv6", "unicast-routing"],
+                     ["ip", "routing"], ["no", "bgp", "default", "ipv4-unicast"], ["no", "switchport"], ["no", "shutdown"]] + extraShared
         )
     }
 }

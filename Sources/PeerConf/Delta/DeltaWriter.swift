@@ -121,7 +121,7 @@ struct DeltaWriter {
                 let identity = rules.identity(statement.text)
                 if let old = removedByIdentity[identity] {
                     updated.insert(identity)
-                    lines.append(rules.update(shown[old] ?? old.text, shown[statement] ?? statement.text))
+                    lines.append(rules.update(old.text, statement.text, shown[statement] ?? statement.text))
                 } else {
                     lines.append(shown[statement] ?? statement.text)
                 }

@@ -59,8 +59,7 @@ struct StatementDiff {
     }
 
     private func isShared(_ statement: ConfigStatement) -> Bool {
-        let tokens = statement.text.split(separator: " ")
-        return syntax.shared.contains { ChangeSyntax.match($0, tokens) != nil }
+        syntax.isShared(statement.text)
     }
 
     /// The setting a statement assigns, when it is single-valued: (statement, key text,
@@ -98,8 +97,7 @@ struct StatementDiff {
         let path = statement.context + [statement.text]
         let inside = old.filter { $0.context.starts(with: path) }
         guard !inside.isEmpty, inside.allSatisfy(removed.contains) else { return nil }
-        let tokens = statement.text.split(separator: " ")
-        guard !syntax.shared.contains(where: { ChangeSyntax.match($0, tokens) != nil }) else { return nil }
+        guard !syntax.isShared(statement.text) else { return nil }
         return Set(inside + [statement])
     }
 }

@@ -79,7 +79,7 @@ struct IOSXRDialect: VendorDialect {
         singleValued: [["description"], ["encapsulation", "*"], ["ipv4", "address"], ["remote-as"], ["password"],
                        ["route-policy", "$", "in"], ["route-policy", "$", "out"], ["prefix-set", "*"], ["route-policy", "*"],
                        ["bfd", "minimum-interval"], ["bfd", "multiplier"]],
-        shared: [["router", "bgp"], ["router", "static"], ["address-family"]],
+        shared: [["router", "bgp", "*"], ["router", "static"], ["address-family", "*", "*"]],
         blocks: [(opener: "prefix-set ", terminator: "end-set"), (opener: "route-policy ", terminator: "end-policy")]
     )
 }

@@ -67,6 +67,6 @@ struct JunosDialect: VendorDialect {
         objects: [["set", "protocols", "bgp", "group", "*", "neighbor", "*"], ["set", "protocols", "bgp", "group", "*"],
                   ["set", "policy-options", "policy-statement", "*"], ["set", "policy-options", "prefix-list", "*"],
                   ["set", "interfaces", "*", "unit", "*"]],
-        shared: [["set", "routing-options", "autonomous-system"], ["set", "interfaces", "*", "flexible-vlan-tagging"]]
+        shared: [["set", "routing-options", "autonomous-system", "*"], ["set", "interfaces", "*", "flexible-vlan-tagging"]]
     )
 }

@@ -67,6 +67,7 @@ struct NXOSDialect: VendorDialect {
         style: .indented, commentPrefixes: ["!"], structuralLines: ["exit", "end"],
         singleValued: [["description"], ["encapsulation", "*"], ["ip", "address"], ["remote-as"], ["password"],
                        ["prefix-list", "$", "in"], ["prefix-list", "$", "out"], ["bfd", "interval"]],
-        shared: [["feature"], ["router", "bgp"], ["address-family"], ["no", "switchport"], ["no", "shutdown"], ["no", "ip", "redirects"], ["no", "ipv6", "redirects"]]
+        shared: [["feature", "*"], ["router", "bgp", "*"], ["address-family", "*", "*"], ["no", "switchport"], ["no", "shutdown"],
+                 ["no", "ip", "redirects"], ["no", "ipv6", "redirects"]]
     )
 }

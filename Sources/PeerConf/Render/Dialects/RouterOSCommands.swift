@@ -69,12 +69,21 @@ enum RouterOSCommands {
         return "\(command.menu)/remove [find where \(condition(command))]"
     }
 
-    static func update(old: String, new: String) -> String {
-        let before = parse(old), after = parse(new)
+    /// `set [find where ...]` with the attributes that differ; an attribute the new line
+    /// lacks goes back to its default (`no` for a flag set to `yes`, an empty comment).
+    static func update(old: String, new: String, newShown: String) -> String {
+        let before = parse(old), after = parse(new), shown = parse(newShown)
         let previous = Dictionary(before.attributes.map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { first, _ in first })
-        let changed = after.attributes.filter { previous[$0.name] != ($0.value ?? "") }
-            .map { attribute in attribute.value.map { "\(attribute.name)=\($0)" } ?? "\(attribute.name)=yes" }
-        let cleared = before.attributes.filter { attribute in !after.attributes.contains { $0.name == attribute.name } }.map { "!\($0.name)" }
+        let changed = zip(after.attributes, shown.attributes).filter { previous[$0.0.name] != ($0.0.value ?? "") }
+            .map { pair in pair.1.value.map { "\(pair.1.name)=\($0)" } ?? "\(pair.1.name)=yes" }
+        let cleared = before.attributes.filter { attribute in !after.attributes.contains { $0.name == attribute.name } }
+            .map { attribute -> String in
+                switch attribute.value {
+                case "yes": "\(attribute.name)=no"
+                case _ where attribute.name == "comment": "comment=\"\""
+                default: "!\(attribute.name)"
+                }
+            }
         return "\(after.menu)/set [find where \(condition(before))] " + (changed + cleared).joined(separator: " ")
     }
 }

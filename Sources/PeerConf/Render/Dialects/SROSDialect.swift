@@ -88,6 +88,6 @@ struct SROSDialect: VendorDialect {
                   ["/configure", "policy-options", "policy-statement", "*"], ["/configure", "policy-options", "prefix-list", "*", "prefix", "*", "type", "*"],
                   ["/configure", "policy-options", "prefix-list", "*"],
                   ["/configure", "router", "*", "static-routes", "route", "*", "route-type", "*"], ["/configure", "router", "*", "interface", "*"]],
-        shared: [["/configure", "router", "*", "autonomous-system"]]
+        shared: [["/configure", "router", "*", "autonomous-system", "*"]]
     )
 }

@@ -66,6 +66,6 @@ struct VRPDialect: VendorDialect {
                        ["peer", "*", "password"], ["peer", "*", "ip-prefix", "$", "import"], ["peer", "*", "ip-prefix", "$", "export"],
                        ["peer", "*", "bfd", "min-tx-interval"], ["ip", "ip-prefix", "*", "index", "*"], ["ip", "ipv6-prefix", "*", "index", "*"]],
         objects: [["peer", "*"]],
-        shared: [["bgp"], ["ipv4-family"], ["ipv6-family"], ["bfd"], ["ipv6", "enable"]]
+        shared: [["bgp", "*"], ["ipv4-family", "unicast"], ["ipv6-family", "unicast"], ["bfd"], ["ipv6", "enable"]]
     )
 }

@@ -81,6 +81,6 @@ struct VyOSDialect: VendorDialect {
         objects: [["set", "protocols", "bgp", "neighbor", "*"], ["set", "policy", "prefix-list", "*", "rule", "*"],
                   ["set", "policy", "prefix-list6", "*", "rule", "*"], ["set", "policy", "prefix-list", "*"], ["set", "policy", "prefix-list6", "*"],
                   ["set", "policy", "route-map", "*"], ["set", "interfaces", "*", "*", "vif", "*"], ["set", "protocols", "bfd", "peer", "*"]],
-        shared: [["set", "protocols", "bgp", "system-as"]]
+        shared: [["set", "protocols", "bgp", "system-as", "*"]]
     )
 }
