@@ -32,6 +32,9 @@ public protocol VendorDialect: Sendable {
     var sampleParentInterface: String { get }
     /// Values only this platform's templates use.
     func extraContext(for intent: RouterIntent) -> [String: any Sendable]
+    /// The platform's show/display commands, for the pre-checks and verification steps of
+    /// change tickets.
+    var operations: OperationalCommands { get }
 }
 
 public struct VendorCapabilities: Sendable, Hashable {
