@@ -201,13 +201,13 @@ public enum TicketBuilder {
         for (peer, _) in bgp where !(peer.bgp!.anchorRoutes.isEmpty) {
             let anchors = peer.bgp!.anchorRoutes
             checks.append(.init("Routes to the customer subnets (\(familyName(peer.family)))", anchors.map(operations.route),
-                "Record how the router reaches " + prefixList(anchors) + " today. The change adds a discard route for exactly these prefixes so that BGP can originate them; if the table shows one of these exact prefixes from another source (an IGP, another static route), review before applying: the discard route may be preferred and drop the traffic."))
+                "Record how the router reaches " + prefixList(anchors) + " today. The change adds a discard route for exactly \(anchors.count == 1 ? "this prefix" : "these prefixes") so that BGP can originate \(anchors.count == 1 ? "it" : "them"); if the table shows \(anchors.count == 1 ? "this exact prefix" : "one of these exact prefixes") from another source (an IGP, another static route), review before applying: the discard route may be preferred and drop the traffic."))
         }
         for peer in intent.peers {
             let cloud = peer.bgp?.accepted ?? peer.staticRoutes
             guard !cloud.isEmpty else { continue }
             checks.append(.init("Routes to the cloud subnets (\(familyName(peer.family)))", cloud.map(operations.route),
-                "Record how the router reaches " + prefixList(cloud) + " today (another path to the cloud, such as a VPN, or none). After the change they are reached via \(code: peer.cloudAddress); where a route to the same prefix exists, the preference of the two decides which path carries the traffic."))
+                "Record how the router reaches " + prefixList(cloud) + " today (another path to the cloud, such as a VPN, or none). After the change \(cloud.count == 1 ? "it is" : "they are") reached via \(code: peer.cloudAddress); where a route to the same prefix exists, the preference of the two decides which path carries the traffic."))
         }
         if intent.peers.contains(where: { $0.bgp?.bfd != nil }) {
             checks.append(.init("Current BFD sessions", [operations.bfdSessions], "Record the sessions; there is none with the cloud gateway yet."))
