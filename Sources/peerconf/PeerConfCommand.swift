@@ -18,9 +18,10 @@ struct PeerConfCommand: ParsableCommand {
           0  success (the definition is valid; warnings allowed unless --strict)
           1  the definition breaks the cloud's rules
           2  the input is unreadable or malformed, or the command line is wrong
+          3  render --check: generated files are missing or stale
         """,
         version: PeerConfVersion.current,
-        subcommands: [ValidateCommand.self, RenderCommand.self, DiffCommand.self, VendorsCommand.self, SchemaCommand.self, InitCommand.self]
+        subcommands: [ValidateCommand.self, RenderCommand.self, DiffCommand.self, TicketCommand.self, VendorsCommand.self, SchemaCommand.self, InitCommand.self]
     )
 
     /// Argument errors exit with 2 (not the parser's default 64), as documented.
@@ -44,6 +45,8 @@ enum ExitStatus: Int32 {
     case success = 0
     case invalidDefinition = 1
     case inputFailure = 2
+    /// `--check`: the output folder differs from what would be written.
+    case outOfDate = 3
 }
 
 extension ExitCode {

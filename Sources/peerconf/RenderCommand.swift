@@ -15,16 +15,25 @@ struct RenderCommand: ParsableCommand {
         with --output-dir carry a placeholder instead (<BGP-MD5-KEY:vif/peer>) unless \
         --include-secrets is given.
 
+        With --output-dir, DIR/manifest.json lists every generated file with its vendor and \
+        the SHA-256 of its content (entries of files this run did not write are kept, so \
+        several commands can share DIR). Files written with --include-secrets are not \
+        recorded. --check renders in memory, compares with DIR and writes nothing: for CI \
+        in a repository of generated configurations.
+
         EXIT STATUS
-          0  rendered
+          0  rendered (with --check: DIR is up to date)
           1  a definition is invalid, or a platform cannot express it (the message names
              the vendor, the field and the limit)
           2  unreadable input, a usage error, or a template error
+          3  with --check: a file in DIR is missing or stale, or a manifest entry points to
+             a file that changed (each is printed); nothing was written
 
         EXAMPLES
           peerconf render vif.yaml --vendor frr
           peerconf render vif.yaml --vendor ios-xe --rollback
           peerconf render defs/*.yaml --all-vendors --output-dir configs/
+          peerconf render defs/*.yaml --all-vendors --output-dir configs/ --check
         """
     )
 
@@ -51,12 +60,21 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "On standard output: print placeholders instead of the MD5 keys.")
     var redactSecrets = false
 
+    @Flag(help: "With --output-dir: compare DIR with what would be written, print what is missing or stale, write nothing (exit 3 when DIR is out of date).")
+    var check = false
+
     func validate() throws {
         if allVendors && !vendors.isEmpty {
             throw ValidationError("Give either --vendor or --all-vendors.")
         }
         if includeSecrets && outputDir == nil {
             throw ValidationError("--include-secrets applies to --output-dir (standard output carries the keys already).")
+        }
+        if check && outputDir == nil {
+            throw ValidationError("--check compares the files of --output-dir DIR; give --output-dir.")
+        }
+        if check && includeSecrets {
+            throw ValidationError("--check compares the files kept in version control, which carry placeholders; drop --include-secrets.")
         }
     }
 
@@ -96,16 +114,40 @@ struct RenderCommand: ParsableCommand {
             throw ExitCode(problems.contains { $0.path == "--templates" } ? .inputFailure : .invalidDefinition)
         }
         if let outputDir {
+            let files = outputs.map { GeneratedFile(relativePath: $0.relativePath, contents: $0.text, vendor: $0.vendor.rawValue) }
+            if check {
+                try Self.check(files, against: outputDir)
+                return
+            }
             do {
-                try OutputDirectory.write(outputs.map { .init(relativePath: $0.relativePath, contents: $0.text) }, to: outputDir)
+                try GeneratedFiles.write(files, to: outputDir, updateManifest: !includeSecrets)
             } catch {
                 FileHandle.standardError.write(Data("peerconf: error: \(error)\n".utf8))
                 throw ExitCode(.inputFailure)
             }
-            FileHandle.standardError.write(Data("peerconf: wrote \(outputs.count) file\(outputs.count == 1 ? "" : "s") under \(outputDir)\n".utf8))
+            let manifestNote = includeSecrets ? "; \(OutputManifest.fileName) not updated: files with real keys are not recorded" : " and \(OutputManifest.fileName)"
+            FileHandle.standardError.write(Data("peerconf: wrote \(outputs.count) file\(outputs.count == 1 ? "" : "s") under \(outputDir)\(manifestNote)\n".utf8))
         } else {
             print(outputs.map(\.text).joined(separator: "\n"), terminator: "")
         }
+    }
+}
+
+extension RenderCommand {
+    /// `--check`: one line per finding on standard output, a summary on standard error,
+    /// exit 3 when anything differs.
+    static func check(_ files: [GeneratedFile], against directory: String) throws {
+        let report = GeneratedFiles.check(files, against: directory)
+        for finding in report.findings {
+            print(finding.description)
+        }
+        let count = "\(files.count) file\(files.count == 1 ? "" : "s")"
+        if report.isUpToDate {
+            FileHandle.standardError.write(Data("peerconf: \(directory) is up to date (\(count) and \(OutputManifest.fileName))\n".utf8))
+            return
+        }
+        FileHandle.standardError.write(Data("peerconf: \(directory) is out of date (\(report.findings.count) difference\(report.findings.count == 1 ? "" : "s")); run the same command without --check to regenerate it\n".utf8))
+        throw ExitCode(.outOfDate)
     }
 }
 

@@ -34,6 +34,9 @@ public protocol VendorDialect: Sendable {
     func extraContext(for intent: RouterIntent) -> [String: any Sendable]
     /// How a change between two renderings is written (`peerconf diff`).
     var changeSyntax: ChangeSyntax { get }
+    /// The platform's show/display commands, for the pre-checks and verification steps of
+    /// change tickets.
+    var operations: OperationalCommands { get }
 }
 
 public struct VendorCapabilities: Sendable, Hashable {

@@ -106,7 +106,7 @@ struct RenderCommandTests {
         let output = try CommandRunner.run(["render", file.path, "--vendor", "frr", "--vendor", "bird", "--output-dir", out.path], environment: Self.environment)
         #expect(output.status == 0, "\(output.stderr)")
         let written = try FileManager.default.subpathsOfDirectory(atPath: out.path).sorted()
-        #expect(written == ["vif-a", "vif-a/bird.cfg", "vif-a/frr.cfg", "vif-b", "vif-b/bird.cfg", "vif-b/frr.cfg"])
+        #expect(written == ["manifest.json", "vif-a", "vif-a/bird.cfg", "vif-a/frr.cfg", "vif-b", "vif-b/bird.cfg", "vif-b/frr.cfg"])
         let frr = try String(contentsOf: out.appendingPathComponent("vif-a/frr.cfg"), encoding: .utf8)
         #expect(frr.contains("password <BGP-MD5-KEY:vif-a/p4>") && !frr.contains(Self.key))
         let stdout = try CommandRunner.run(["render", file.path, "--vendor", "frr"], environment: Self.environment).stdout

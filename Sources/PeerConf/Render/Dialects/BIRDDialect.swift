@@ -54,3 +54,27 @@ struct BIRDDialect: VendorDialect {
 
     let changeSyntax = ChangeSyntax(style: .wholeFile, commentPrefixes: ["#"])
 }
+
+extension BIRDDialect {
+    /// Sources: /work/shared/reference/vendor-cli.md ("Verify:" line: `birdc show protocols all
+    /// NAME`, `birdc show route export NAME`); BIRD 2 user's guide (`show route protocol P`,
+    /// `show route PREFIX`, `show bfd sessions`, `configure check`, `configure timeout`,
+    /// `configure confirm`, `configure undo`); iputils ping and iproute2 for the interface,
+    /// which belongs to the operating system.
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { _ in "birdc show protocols" },
+            neighbor: { "birdc show protocols all \($0.session)" },
+            advertisedRoutes: { "birdc show route export \($0.session)" },
+            receivedRoutes: { "birdc show route protocol \($0.session)" },
+            route: { "birdc show route \($0) all" },
+            ping: { "ping -c 5 -I \($0.interface ?? $0.local.description) \($0.neighbor)" },
+            bfdSessions: "birdc show bfd sessions",
+            portStatus: { "ip link show dev \($0)" },
+            interfaceStatus: { "ip address show dev \($0.interface ?? "")" },
+            prompt: "in a shell on the router",
+            applying: "Create the VLAN device and addresses in the operating system (the file's comments give the `ip` commands), save the configuration as a file included from bird.conf, check it with `birdc configure check`, then load it with `birdc configure timeout 300`; after verification, `birdc configure confirm` (otherwise BIRD returns to the previous configuration after 300 seconds).",
+            rollingBack: "Remove the included file's content (or the include line) and run `birdc configure`; right after an unconfirmed change, `birdc configure undo` returns to the previous configuration. Delete the VLAN device in the operating system afterwards."
+        )
+    }
+}

@@ -61,3 +61,27 @@ struct EOSDialect: VendorDialect {
 
     let changeSyntax = ChangeSyntax.ciscoLike(extraSingleValued: [["neighbor", "*", "bfd"]], epilogue: ["end"])
 }
+
+extension EOSDialect {
+    /// Sources: ipspace/netlab's EOS validation plugins (`show bgp ipv4|ipv6 unicast summary`,
+    /// `show bgp neighbors X`, `ping ip|ipv6 X source Y repeat N`, run against EOS in labs);
+    /// /work/shared/reference/vendor-cli.md ("Verify:" line: `show ip bgp neighbors X
+    /// advertised-routes`, `show bfd peers`); EOS configure sessions.
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { "show bgp \($0.rawValue) unicast summary" },
+            neighbor: { "show bgp neighbors \($0.neighbor)" },
+            advertisedRoutes: { $0.family == .ipv4 ? "show ip bgp neighbors \($0.neighbor) advertised-routes" : "show ipv6 bgp peers \($0.neighbor) advertised-routes" },
+            receivedRoutes: { $0.family == .ipv4 ? "show ip bgp neighbors \($0.neighbor) routes" : "show ipv6 bgp peers \($0.neighbor) routes" },
+            route: { "show \($0.family.ipKeyword) route \($0)" },
+            ping: { "ping \($0.family.ipKeyword) \($0.neighbor) source \($0.interface ?? $0.local.description) repeat 5" },
+            bfdSessions: "show bfd peers",
+            portStatus: { "show interfaces \($0)" },
+            interfaceStatus: { "show interfaces \($0.interface ?? "")" },
+            prompt: "in privileged exec mode",
+            applying: "Paste in a configuration session to review before it applies: `configure session peerconf`, paste, `show session-config diffs`, `commit`. After verification, `write memory`.",
+            rollingBack: "Paste in configuration mode (`configure`), then `write memory`.",
+            unconfirmed: ["EOS `show ipv6 bgp peers X advertised-routes|routes` for IPv6 neighbors (the IPv4 forms are confirmed)"]
+        )
+    }
+}

@@ -39,3 +39,27 @@ struct FRRDialect: VendorDialect {
 
     let changeSyntax = ChangeSyntax.ciscoLike()
 }
+
+extension FRRDialect {
+    /// Sources: /work/shared/reference/vendor-cli.md ("Verify:" line); FRR user guide (bgp.rst:
+    /// `show bgp [afi] [safi] summary`, `show bgp [afi] [safi] neighbors X advertised-routes |
+    /// routes` (accepted routes, no soft-reconfiguration needed), bfd.rst: `show bfd peers`;
+    /// zebra.rst: `show ip route P`); iputils ping (`-I` takes an interface or a source
+    /// address). Commands run through `vtysh -c` from a shell, so each line pastes as is.
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { "vtysh -c 'show bgp \($0.rawValue) unicast summary'" },
+            neighbor: { "vtysh -c 'show bgp neighbors \($0.neighbor)'" },
+            advertisedRoutes: { "vtysh -c 'show bgp \($0.family.rawValue) unicast neighbors \($0.neighbor) advertised-routes'" },
+            receivedRoutes: { "vtysh -c 'show bgp \($0.family.rawValue) unicast neighbors \($0.neighbor) routes'" },
+            route: { "vtysh -c 'show \($0.family.ipKeyword) route \($0)'" },
+            ping: { "ping -c 5 -I \($0.interface ?? $0.local.description) \($0.neighbor)" },
+            bfdSessions: "vtysh -c 'show bfd peers'",
+            portStatus: { "ip link show dev \($0)" },
+            interfaceStatus: { "vtysh -c 'show interface \($0.interface ?? "")'" },
+            prompt: "in a shell on the router",
+            applying: "Create the VLAN device in Linux first (the configuration's comment gives the `ip link` command), then paste in `vtysh` configuration mode (`vtysh`, `configure terminal`). After verification, `write memory`.",
+            rollingBack: "Paste in `vtysh` configuration mode, then `write memory`; delete the VLAN device in Linux (`ip link delete DEVICE`) when the interface is gone from FRR."
+        )
+    }
+}

@@ -55,3 +55,26 @@ struct IOSXEDialect: VendorDialect {
 
     let changeSyntax = ChangeSyntax.ciscoLike(extraSingleValued: [["neighbor", "*", "fall-over"]], epilogue: ["end"])
 }
+
+extension IOSXEDialect {
+    /// Sources: /work/shared/reference/vendor-cli.md ("Verify:" line); Cisco IOS XE BGP and IP
+    /// routing command references (`show bgp {ipv4|ipv6} unicast neighbors X advertised-routes`,
+    /// `... routes` shows the routes accepted from the neighbor without soft-reconfiguration,
+    /// `show ip route P M`, `ping ... source INTERFACE repeat N`).
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { "show bgp \($0.rawValue) unicast summary" },
+            neighbor: { "show bgp \($0.family.rawValue) unicast neighbors \($0.neighbor)" },
+            advertisedRoutes: { "show bgp \($0.family.rawValue) unicast neighbors \($0.neighbor) advertised-routes" },
+            receivedRoutes: { "show bgp \($0.family.rawValue) unicast neighbors \($0.neighbor) routes" },
+            route: { $0.family == .ipv4 ? "show ip route \($0.address) \($0.netmask)" : "show ipv6 route \($0)" },
+            ping: { "ping \($0.family == .ipv6 ? "ipv6 " : "")\($0.neighbor) source \($0.interface ?? $0.local.description) repeat 5" },
+            bfdSessions: "show bfd neighbors",
+            portStatus: { "show interfaces \($0)" },
+            interfaceStatus: { "show interfaces \($0.interface ?? "")" },
+            prompt: "in privileged exec mode",
+            applying: "Paste in global configuration mode (`configure terminal`). After verification, save with `copy running-config startup-config`.",
+            rollingBack: "Paste in global configuration mode (`configure terminal`), then save with `copy running-config startup-config`."
+        )
+    }
+}

@@ -83,3 +83,27 @@ struct IOSXRDialect: VendorDialect {
         blocks: [(opener: "prefix-set ", terminator: "end-set"), (opener: "route-policy ", terminator: "end-policy")]
     )
 }
+
+extension IOSXRDialect {
+    /// Sources: /work/shared/reference/vendor-cli.md ("Verify:" line); Cisco IOS XR BGP command
+    /// reference (`show bgp neighbors X`, `show bgp {ipv4|ipv6} unicast neighbors X
+    /// advertised-routes | routes`), `show route {ipv4|ipv6} P`, `show bfd session`;
+    /// `rollback configuration last 1`, `commit confirmed`.
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { "show bgp \($0.rawValue) unicast summary" },
+            neighbor: { "show bgp neighbors \($0.neighbor)" },
+            advertisedRoutes: { "show bgp \($0.family.rawValue) unicast neighbors \($0.neighbor) advertised-routes" },
+            receivedRoutes: { "show bgp \($0.family.rawValue) unicast neighbors \($0.neighbor) routes" },
+            route: { "show route \($0.family.rawValue) \($0)" },
+            ping: { "ping \($0.family.rawValue) \($0.neighbor) source \($0.interface ?? $0.local.description) count 5" },
+            bfdSessions: "show bfd session",
+            portStatus: { "show interfaces \($0)" },
+            interfaceStatus: { "show interfaces \($0.interface ?? "")" },
+            prompt: "in exec mode",
+            applying: "Paste in configuration mode (`configure`); the block ends with `commit`. To have the router undo it unless confirmed, replace that last `commit` with `commit confirmed 300` and confirm with `commit` after verification.",
+            rollingBack: "Paste in configuration mode (`configure`); the block ends with `commit`. Right after the change, `rollback configuration last 1` undoes the last commit as well.",
+            unconfirmed: ["IOS-XR `ping ipv4|ipv6 X source INTERFACE count 5`: the keyword order is taken from the command reference, not tried on a router"]
+        )
+    }
+}

@@ -70,3 +70,26 @@ struct JunosDialect: VendorDialect {
         shared: [["set", "routing-options", "autonomous-system", "*"], ["set", "interfaces", "*", "flexible-vlan-tagging"]]
     )
 }
+
+extension JunosDialect {
+    /// Sources: /work/shared/reference/vendor-cli.md ("Verify:" line); Junos routing protocols
+    /// and CLI user guides (`show bgp summary`, `show bgp neighbor X`, `show route
+    /// advertising-protocol bgp X`, `show route receive-protocol bgp X`, `show route P exact`,
+    /// `ping X source Y count N`, `show bfd session`, `commit confirmed N`, `rollback 1`).
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { _ in "show bgp summary" },
+            neighbor: { "show bgp neighbor \($0.neighbor)" },
+            advertisedRoutes: { "show route advertising-protocol bgp \($0.neighbor)" },
+            receivedRoutes: { "show route receive-protocol bgp \($0.neighbor)" },
+            route: { "show route \($0) exact" },
+            ping: { "ping \($0.neighbor) source \($0.local) count 5" },
+            bfdSessions: "show bfd session",
+            portStatus: { "show interfaces \($0) terse" },
+            interfaceStatus: { "show interfaces \($0.interface ?? "") terse" },
+            prompt: "in operational mode",
+            applying: "In configuration mode: `load set terminal`, paste, then `show | compare` and `commit confirmed 10`. After verification, `commit` (without it Junos rolls the change back after 10 minutes).",
+            rollingBack: "Within the `commit confirmed` window, not confirming is enough: Junos restores the previous configuration. Later: `load set terminal` with the rollback below and `commit`, or `rollback 1` and `commit` when nothing else was committed since."
+        )
+    }
+}

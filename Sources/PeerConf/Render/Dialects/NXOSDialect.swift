@@ -71,3 +71,30 @@ struct NXOSDialect: VendorDialect {
                  ["no", "ip", "redirects"], ["no", "ipv6", "redirects"]]
     )
 }
+
+extension NXOSDialect {
+    /// Sources: /work/shared/reference/vendor-cli.md ("Verify:" line); Cisco Nexus unicast
+    /// routing command references (`show bgp {ipv4|ipv6} unicast summary|neighbors X
+    /// [advertised-routes|routes]`, `show ip|ipv6 route P`, `ping`/`ping6 ... source-interface`,
+    /// `show bfd neighbors`, `checkpoint` / `rollback running-config checkpoint`).
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { "show bgp \($0.rawValue) unicast summary" },
+            neighbor: { "show bgp \($0.family.rawValue) unicast neighbors \($0.neighbor)" },
+            advertisedRoutes: { "show bgp \($0.family.rawValue) unicast neighbors \($0.neighbor) advertised-routes" },
+            receivedRoutes: { "show bgp \($0.family.rawValue) unicast neighbors \($0.neighbor) routes" },
+            route: { "show \($0.family.ipKeyword) route \($0)" },
+            ping: { link in
+                let source = link.interface.map { "source-interface \($0)" } ?? "source \(link.local)"
+                return "\(link.family == .ipv4 ? "ping" : "ping6") \(link.neighbor) \(source) count 5"
+            },
+            bfdSessions: "show bfd neighbors",
+            portStatus: { "show interface \($0)" },
+            interfaceStatus: { "show interface \($0.interface ?? "")" },
+            prompt: "in exec mode",
+            applying: "Take a checkpoint first (`checkpoint peerconf-before`), then paste in configuration mode (`configure terminal`). After verification, save with `copy running-config startup-config`.",
+            rollingBack: "Paste in configuration mode (`configure terminal`). `rollback running-config checkpoint peerconf-before` returns to the checkpoint taken before the change as a whole.",
+            unconfirmed: ["NX-OS `ping6 X source-interface IF count 5` for IPv6 peers: from the command reference, not tried on a switch"]
+        )
+    }
+}

@@ -60,3 +60,34 @@ struct RouterOSDialect: VendorDialect {
 
     let changeSyntax = ChangeSyntax(style: .objectCommands(RouterOSCommands.rules), commentPrefixes: ["#"])
 }
+
+extension RouterOSDialect {
+    /// Sources: /work/shared/reference/vendor-cli.md ("Verify:" line: `/routing/bgp/session/print`,
+    /// `/ip/route/print where bgp`); MikroTik manual: BGP (`/routing/bgp/session`,
+    /// `/routing/bgp/advertisements` lists sent prefixes only when the connection keeps them:
+    /// `output.keep-sent-attributes=yes`, off by default), BFD (`/routing/bfd/session`), Safe
+    /// Mode (Ctrl-X), `/ping ADDRESS src-address=... count=N`.
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { _ in "/routing/bgp/session/print" },
+            neighbor: { "/routing/bgp/session/print detail where remote.address=\($0.neighbor)" },
+            advertisedRoutes: { "/routing/bgp/advertisements/print where peer~\"^\($0.session)\"" },
+            receivedRoutes: { "/\($0.family == .ipv4 ? "ip" : "ipv6")/route/print detail where bgp and gateway=\($0.neighbor)" },
+            route: { "/\($0.family == .ipv4 ? "ip" : "ipv6")/route/print detail where dst-address=\($0)" },
+            ping: { link in
+                let interface = link.interface.map { " interface=\($0)" } ?? ""
+                return "/ping \(link.neighbor) src-address=\(link.local)\(interface) count=5"
+            },
+            bfdSessions: "/routing/bfd/session/print",
+            portStatus: { "/interface/print detail where name=\($0)" },
+            interfaceStatus: { "/interface/print detail where name=\($0.interface ?? "")" },
+            prompt: "in a terminal session",
+            applying: "Each command applies at once (there is no commit). Turn on Safe Mode first (Ctrl-X): if the session is lost, RouterOS undoes the changes; leave Safe Mode (Ctrl-X again) after verification.",
+            rollingBack: "Paste in a terminal session; each command applies at once.",
+            notes: ["RouterOS applies each command as it is pasted: a paste interrupted halfway leaves half a configuration. Apply the whole block, then verify; the rollback removes whatever of it exists."],
+            unconfirmed: [
+                "RouterOS `/routing/bgp/advertisements/print` lists advertised prefixes only with `output.keep-sent-attributes=yes` on the connection, which this configuration does not set; without it, check the routes the cloud console shows as received",
+            ]
+        )
+    }
+}

@@ -91,3 +91,32 @@ struct SROSDialect: VendorDialect {
         shared: [["/configure", "router", "*", "autonomous-system", "*"]]
     )
 }
+
+extension SROSDialect {
+    /// Sources: /work/shared/reference/vendor-cli.md ("Verify:" line: `show router bgp summary`,
+    /// `show router bgp neighbor X advertised-routes`, `show router route-table`); Nokia SR OS
+    /// router configuration and OAM guides (classic `show` commands run unchanged in MD-CLI;
+    /// `show router route-table [ipv4|ipv6] P`, `show router bfd session`, `show port`,
+    /// `show router interface NAME`, ping `source` and `router` options).
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { _ in "show router bgp summary" },
+            neighbor: { "show router bgp neighbor \($0.neighbor)" },
+            advertisedRoutes: { "show router bgp neighbor \($0.neighbor) advertised-routes\($0.family == .ipv6 ? " ipv6" : "")" },
+            receivedRoutes: { "show router bgp neighbor \($0.neighbor) received-routes\($0.family == .ipv6 ? " ipv6" : "")" },
+            route: { "show router route-table \($0.family.rawValue) \($0)" },
+            ping: { "ping \($0.neighbor) router-instance \"Base\" source-address \($0.local) count 5" },
+            bfdSessions: "show router bfd session",
+            portStatus: { "show port \($0)" },
+            interfaceStatus: { "show router interface \"\(routerInterfaceName($0.virtualInterface))\"" },
+            prompt: "in operational mode (MD-CLI)",
+            applying: "Enter a private candidate (`edit-config private`), paste, review with `compare`; the block ends with `commit`. After verification, leave with `quit-config`.",
+            rollingBack: "Enter a private candidate (`edit-config private`) and paste; the block ends with `commit`.",
+            unconfirmed: [
+                "SR OS MD-CLI `ping X router-instance \"Base\" source-address Y count 5` (the classic CLI form is `ping X source Y router Base count 5`)",
+                "SR OS `show router bgp neighbor X advertised-routes|received-routes ipv6` for IPv6 neighbors",
+                "SR OS: whether `received-routes` lists routes the import policy rejected",
+            ]
+        )
+    }
+}

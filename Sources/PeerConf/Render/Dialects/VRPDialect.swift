@@ -69,3 +69,32 @@ struct VRPDialect: VendorDialect {
         shared: [["bgp", "*"], ["ipv4-family", "unicast"], ["ipv6-family", "unicast"], ["bfd"], ["ipv6", "enable"]]
     )
 }
+
+extension VRPDialect {
+    /// Sources: /work/shared/reference/vendor-cli.md ("Verify:" line: `display bgp peer`,
+    /// `display bgp ipv6 peer`, `display bgp routing-table peer X advertised-routes`,
+    /// `display bfd session all`, `ping -a SRC X`); Huawei command references
+    /// (`display bgp routing-table peer X received-routes` shows the routes that passed the
+    /// import policy unless keep-all-routes is set; `display bgp peer X verbose`,
+    /// `display ip routing-table P LEN`, `display ipv6 routing-table P LEN`).
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { $0 == .ipv4 ? "display bgp peer" : "display bgp ipv6 peer" },
+            neighbor: { "display bgp \($0.family == .ipv6 ? "ipv6 " : "")peer \($0.neighbor) verbose" },
+            advertisedRoutes: { "display bgp \($0.family == .ipv6 ? "ipv6 " : "")routing-table peer \($0.neighbor) advertised-routes" },
+            receivedRoutes: { "display bgp \($0.family == .ipv6 ? "ipv6 " : "")routing-table peer \($0.neighbor) received-routes" },
+            route: { "display \($0.family == .ipv4 ? "ip" : "ipv6") routing-table \($0.address) \($0.prefixLength)" },
+            ping: { "ping \($0.family == .ipv6 ? "ipv6 " : "")-a \($0.local) -c 5 \($0.neighbor)" },
+            bfdSessions: "display bfd session all",
+            portStatus: { "display interface \($0)" },
+            interfaceStatus: { "display interface \($0.interface ?? "")" },
+            prompt: "in the user view",
+            applying: "Enter the system view (`system-view`) and paste; the block ends with `commit` (VRP V8 applies nothing before it). After verification, `save`.",
+            rollingBack: "Paste in the system view; the block ends with `commit`. On VRP V8, `rollback configuration last 1` (in the user view) undoes the last commit as well.",
+            unconfirmed: [
+                "VRP `ping ipv6 -a SRC -c 5 X` for IPv6 peers (the IPv4 form is confirmed)",
+                "VRP V8 `rollback configuration last 1`",
+            ]
+        )
+    }
+}

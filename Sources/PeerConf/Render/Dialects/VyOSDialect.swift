@@ -84,3 +84,31 @@ struct VyOSDialect: VendorDialect {
         shared: [["set", "protocols", "bgp", "system-as", "*"]]
     )
 }
+
+extension VyOSDialect {
+    /// Sources: /work/shared/reference/vendor-cli.md ("Verify:" line: `show ip bgp summary`,
+    /// `show bgp ipv4 neighbors X advertised-routes`); VyOS documentation (op-mode `ping X
+    /// source-address Y count N`, `show bfd peers`, `show interfaces ethernet ethN vif N`,
+    /// `commit-confirm N` / `confirm`); the op-mode BGP commands mirror FRR's vtysh.
+    var operations: OperationalCommands {
+        OperationalCommands(
+            bgpSummary: { "show bgp \($0.rawValue) summary" },
+            neighbor: { "show bgp neighbors \($0.neighbor)" },
+            advertisedRoutes: { "show bgp \($0.family.rawValue) neighbors \($0.neighbor) advertised-routes" },
+            receivedRoutes: { "show bgp \($0.family.rawValue) neighbors \($0.neighbor) routes" },
+            route: { "show \($0.family.ipKeyword) route \($0)" },
+            ping: { "ping \($0.neighbor) source-address \($0.local) count 5" },
+            bfdSessions: "show bfd peers",
+            portStatus: { "show interfaces \(Self.interfaceType(of: $0)) \($0)" },
+            interfaceStatus: { link in
+                let port = link.port ?? sampleParentInterface
+                return "show interfaces \(Self.interfaceType(of: port)) \(port)" + (link.vlan == 0 ? "" : " vif \(link.vlan)")
+            },
+            prompt: "in operational mode",
+            applying: "`configure`, paste, review with `compare`, then `commit-confirm 10` instead of the block's `commit`; after verification `confirm` and `save` (without `confirm`, VyOS reboots into the previous configuration after 10 minutes).",
+            rollingBack: "`configure`, paste; the block commits and saves.",
+            notes: ["VyOS `commit-confirm` restores the previous configuration by rebooting the router when the change is not confirmed in time: plan for the outage that implies."],
+            unconfirmed: ["VyOS op-mode `show bgp ipv4|ipv6 summary` and `show bgp ipv4|ipv6 neighbors X routes` (taken from FRR's vtysh forms, which VyOS passes through)"]
+        )
+    }
+}

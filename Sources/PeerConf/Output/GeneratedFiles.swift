@@ -1,0 +1,247 @@
+import Foundation
+
+/// A generated file for an output folder: where it goes, what it holds, and which
+/// platform it is for (recorded in the manifest).
+public struct GeneratedFile: Sendable, Hashable {
+    /// Relative to the output folder, `/`-separated, e.g. `vif-prod-01/frr.cfg`.
+    public var relativePath: String
+    public var contents: String
+    /// The vendor (or vendor/model) the file is for, e.g. `frr`.
+    public var vendor: String
+
+    public init(relativePath: String, contents: String, vendor: String) {
+        self.relativePath = relativePath
+        self.contents = contents
+        self.vendor = vendor
+    }
+
+    public var manifestEntry: OutputManifest.Entry {
+        OutputManifest.Entry(file: relativePath, vendor: vendor, digest: SHA256.hex(contents))
+    }
+}
+
+/// Output folders kept in version control: generated files plus `manifest.json`, written so
+/// that several commands (render, netconf) can share one folder, and checked without
+/// writing (`--check`, for CI).
+public enum GeneratedFiles {
+    /// Writes `files` atomically (see `OutputDirectory`) and then the manifest, merged with
+    /// the one already in `directory`: entries for the files written here are replaced,
+    /// every other entry is kept. With `updateManifest: false` (files that carry real keys)
+    /// the manifest is left as it is.
+    public static func write(_ files: [GeneratedFile], to directory: String, updateManifest: Bool = true) throws(OutputDirectory.WriteError) {
+        for file in files where file.relativePath == OutputManifest.fileName {
+            throw OutputDirectory.WriteError(path: file.relativePath, reason: "a generated file cannot be named like the manifest")
+        }
+        var outputs = files.map { OutputDirectory.File(relativePath: $0.relativePath, contents: $0.contents) }
+        if updateManifest {
+            let existing: OutputManifest
+            do {
+                existing = try OutputManifest.read(from: directory) ?? OutputManifest(entries: [])
+            } catch {
+                throw OutputDirectory.WriteError(path: manifestPath(directory), reason: "\(error.reason); move it away or fix it, peerconf does not overwrite it")
+            }
+            let merged = existing.merging(files.map(\.manifestEntry))
+            // Written last: the manifest never lists a file before it is in place.
+            outputs.append(OutputDirectory.File(relativePath: OutputManifest.fileName, contents: merged.json))
+        }
+        try OutputDirectory.write(outputs, to: directory)
+    }
+
+    /// Compares what a run would write with `directory`, writing nothing.
+    public static func check(_ files: [GeneratedFile], against directory: String) -> CheckReport {
+        var findings: [CheckReport.Finding] = []
+        let produced = Set(files.map(\.relativePath))
+        for file in files {
+            switch read(file.relativePath, in: directory) {
+            case nil: findings.append(.init(kind: .missing, file: file.relativePath))
+            case let bytes? where bytes != Array(file.contents.utf8): findings.append(.init(kind: .stale, file: file.relativePath))
+            default: break
+            }
+        }
+        let existing: OutputManifest?
+        do {
+            existing = try OutputManifest.read(from: directory)
+        } catch {
+            findings.append(.init(kind: .stale, file: OutputManifest.fileName, detail: error.reason))
+            return CheckReport(findings: findings)
+        }
+        guard let existing else {
+            findings.append(.init(kind: .missing, file: OutputManifest.fileName))
+            return CheckReport(findings: findings)
+        }
+        if read(OutputManifest.fileName, in: directory) != Array(existing.merging(files.map(\.manifestEntry)).json.utf8) {
+            findings.append(.init(kind: .stale, file: OutputManifest.fileName))
+        }
+        // Files other commands generated: the manifest says what they held.
+        for entry in existing.entries where !produced.contains(entry.file) {
+            switch read(entry.file, in: directory) {
+            case nil: findings.append(.init(kind: .missing, file: entry.file, detail: "listed in \(OutputManifest.fileName)"))
+            case let bytes? where SHA256.hex(bytes) != entry.digest:
+                findings.append(.init(kind: .changed, file: entry.file, detail: "its content differs from the digest in \(OutputManifest.fileName)"))
+            default: break
+            }
+        }
+        return CheckReport(findings: findings)
+    }
+
+    static func manifestPath(_ directory: String) -> String {
+        URL(fileURLWithPath: directory).appendingPathComponent(OutputManifest.fileName).path
+    }
+
+    private static func read(_ relativePath: String, in directory: String) -> [UInt8]? {
+        let url = URL(fileURLWithPath: directory).appendingPathComponent(relativePath)
+        return (try? Data(contentsOf: url)).map { Array($0) }
+    }
+}
+
+/// What `--check` found: files that are missing or differ from what would be written,
+/// and manifest entries whose files changed since they were generated.
+public struct CheckReport: Sendable, Equatable {
+    public struct Finding: Sendable, Hashable, CustomStringConvertible {
+        public enum Kind: String, Sendable {
+            /// Would be written but is not there.
+            case missing
+            /// Is there with other content than would be written.
+            case stale
+            /// Listed in the manifest (by another command) with another digest.
+            case changed
+        }
+
+        public var kind: Kind
+        public var file: String
+        public var detail: String?
+
+        public init(kind: Kind, file: String, detail: String? = nil) {
+            self.kind = kind
+            self.file = file
+            self.detail = detail
+        }
+
+        /// `stale: vif-a/frr.cfg`, with the detail in parentheses.
+        public var description: String {
+            "\(kind.rawValue): \(file)" + (detail.map { " (\($0))" } ?? "")
+        }
+    }
+
+    /// Sorted by file, then kind.
+    public var findings: [Finding]
+
+    public init(findings: [Finding]) {
+        self.findings = findings.sorted { ($0.file, $0.kind.rawValue) < ($1.file, $1.kind.rawValue) }
+    }
+
+    public var isUpToDate: Bool { findings.isEmpty }
+}
+
+/// `manifest.json` of an output folder: one entry per generated file with its vendor and
+/// the SHA-256 of its content, sorted by file, one entry per line (so a changed file
+/// changes one line of the manifest in a diff), byte-stable.
+public struct OutputManifest: Sendable, Equatable {
+    public static let fileName = "manifest.json"
+    public static let version = 1
+
+    public struct Entry: Sendable, Hashable {
+        public var file: String
+        public var vendor: String
+        /// SHA-256 of the file's bytes, 64 lowercase hex digits.
+        public var digest: String
+
+        public init(file: String, vendor: String, digest: String) {
+            self.file = file
+            self.vendor = vendor
+            self.digest = digest
+        }
+    }
+
+    public struct ReadError: Error, Sendable {
+        public var reason: String
+    }
+
+    /// Sorted by file; one entry per file.
+    public private(set) var entries: [Entry]
+
+    public init(entries: [Entry]) {
+        var byFile: [String: Entry] = [:]
+        for entry in entries { byFile[entry.file] = entry }
+        self.entries = byFile.values.sorted { $0.file < $1.file }
+    }
+
+    /// This manifest with `newer` replacing the entries for the same files.
+    public func merging(_ newer: [Entry]) -> OutputManifest {
+        OutputManifest(entries: entries + newer)
+    }
+
+    /// The manifest's exact bytes (UTF-8), ending with a newline.
+    public var json: String {
+        var lines = ["{", "  \"version\": \(Self.version),", "  \"digest_algorithm\": \"sha256\","]
+        if entries.isEmpty {
+            lines.append("  \"files\": []")
+        } else {
+            lines.append("  \"files\": [")
+            for (index, entry) in entries.enumerated() {
+                let comma = index == entries.count - 1 ? "" : ","
+                lines.append("    {\"file\": \(Self.quoted(entry.file)), \"vendor\": \(Self.quoted(entry.vendor)), \"digest\": \(Self.quoted(entry.digest))}\(comma)")
+            }
+            lines.append("  ]")
+        }
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The manifest in `directory`, nil when there is none.
+    public static func read(from directory: String) throws(ReadError) -> OutputManifest? {
+        let url = URL(fileURLWithPath: GeneratedFiles.manifestPath(directory))
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        guard let data = try? Data(contentsOf: url) else {
+            throw ReadError(reason: "\(fileName) cannot be read")
+        }
+        return try parse(data)
+    }
+
+    public static func parse(_ data: Data) throws(ReadError) -> OutputManifest {
+        let invalid = ReadError(reason: "\(fileName) is not a peerconf manifest")
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              Set(object.keys) == ["version", "digest_algorithm", "files"],
+              (object["version"] as? NSNumber)?.intValue == version,
+              object["digest_algorithm"] as? String == "sha256",
+              let files = object["files"] as? [Any] else {
+            throw invalid
+        }
+        var entries: [Entry] = []
+        for item in files {
+            guard let fields = item as? [String: Any], Set(fields.keys) == ["file", "vendor", "digest"],
+                  let file = fields["file"] as? String, let vendor = fields["vendor"] as? String,
+                  let digest = fields["digest"] as? String else {
+                throw invalid
+            }
+            let components = file.split(separator: "/", omittingEmptySubsequences: false)
+            guard !file.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+                throw ReadError(reason: "\(fileName) lists '\(file)', which is not a path inside the folder")
+            }
+            guard digest.count == 64, digest.allSatisfy({ "0123456789abcdef".contains($0) }) else {
+                throw ReadError(reason: "\(fileName) has a digest for '\(file)' that is not a SHA-256 in hex")
+            }
+            entries.append(Entry(file: file, vendor: vendor, digest: digest))
+        }
+        return OutputManifest(entries: entries)
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
