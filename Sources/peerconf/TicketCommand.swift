@@ -23,6 +23,7 @@ struct TicketCommand: ParsableCommand {
         EXAMPLES
           peerconf ticket vif.yaml --vendor ios-xe > CHANGE-1234.md
           peerconf ticket vif.yaml --vendor junos --format html --output CHANGE-1234.html
+          peerconf ticket --from vif-v1.yaml vif-v2.yaml --vendor ios-xe    # only the change
         """
     )
 
@@ -40,6 +41,15 @@ struct TicketCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Use DIR/<vendor>/<name>.mustache instead of the built-in template of that name.", valueName: "dir"))
     var templates: String?
 
+    @Option(help: ArgumentHelp("The definition the router is configured from now: the ticket then implements only the change to FILE (and rolls back only that).", valueName: "old"))
+    var from: String?
+
+    func validate() throws {
+        if from != nil && input.files.count != 1 {
+            throw ValidationError("--from compares one old definition with one new definition.")
+        }
+    }
+
     func run() throws {
         let results = input.loadAll()
         for diagnostic in results.flatMap(\.diagnostics) where diagnostic.isError {
@@ -50,8 +60,14 @@ struct TicketCommand: ParsableCommand {
             FileHandle.standardError.write(Data((DiagnosticFormatter.summary(results) + "\n").utf8))
             throw ExitCode(.invalidDefinition)
         }
+        var old: Definition?
+        if let from {
+            old = try DefinitionsOrExit.load([DefinitionLoader.load(file: from, options: input.source.loadOptions)]).first
+        }
         let content: TicketContent
-        switch TicketBuilder.content(for: results, vendor: vendor, templateOverrides: templates) {
+        let built = old.map { TicketBuilder.changeContent(from: $0, to: results[0], vendor: vendor, templateOverrides: templates) }
+            ?? TicketBuilder.content(for: results, vendor: vendor, templateOverrides: templates)
+        switch built {
         case .success(let built): content = built
         case .failure(.noVendor(let message)):
             FileHandle.standardError.write(Data("peerconf: \(message)\n".utf8))

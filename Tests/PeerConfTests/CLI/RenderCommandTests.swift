@@ -296,3 +296,25 @@ struct DiffCommandTests {
         #expect(included.stdout.hasSuffix("authentication-key \"Numbat-Key.77\"\n"))
     }
 }
+
+@Suite("peerconf ticket --from (the built executable)")
+struct ChangeTicketTests {
+    @Test("a change ticket implements and rolls back only the change, and lists it")
+    func changeTicket() throws {
+        let directory = try TemporaryDirectory()
+        let old = try directory.write("old.yaml", DefinitionDocument.valid.text)
+        let new = try directory.write("new.yaml", DefinitionDocument.valid
+            .setting("virtual_interface.peers[0].remote_subnets", "[192.168.52.0/24, 192.168.54.0/24, 192.168.60.0/24]").text)
+        let environment = [DefinitionDocument.keyVariable: DefinitionDocument.goodKey]
+        let ticket = try CommandRunner.run(["ticket", "--from", old.path, new.path], environment: environment)
+        #expect(ticket.status == 0, "\(ticket.stderr)")
+        let diff = try CommandRunner.run(["diff", old.path, new.path], environment: environment).stdout
+        let rollback = try CommandRunner.run(["diff", old.path, new.path, "--reverse"], environment: environment).stdout
+        #expect(ticket.stdout.contains("## Change\n\n- vif-test: peer peer-v4: remote subnet 192.168.60.0/24 added\n"))
+        #expect(ticket.stdout.contains("```text\n" + diff + "```"))
+        #expect(ticket.stdout.contains("```text\n" + rollback + "```"))
+        #expect(!ticket.stdout.contains("router bgp 65010\n no bgp default ipv4-unicast"), "the full configuration is not the change")
+        let usage = try CommandRunner.run(["ticket", "--from", old.path, new.path, old.path], environment: environment)
+        #expect(usage.status == 2)
+    }
+}

@@ -123,3 +123,34 @@ struct SecretScanTests {
         Self.assertClean(try CommandRunner.run(["vendors"], environment: Self.environment), "vendors")
     }
 }
+
+extension SecretScanTests {
+    @Test("diff and change tickets: the old and the new key stay out unless --include-secrets")
+    func changes() throws {
+        let directory = try TemporaryDirectory()
+        let old = try directory.write("old.yaml", Self.definition).path
+        let new = try directory.write("new.yaml", Self.definition.replacingOccurrences(of: "bgp_md5_key_env: \(Self.variable),\n", with: "bgp_md5_key_env: NEW_SCAN_KEY,\n")
+            .replacingOccurrences(of: "192.168.52.0/24]", with: "192.168.52.0/24, 192.168.60.0/24]")).path
+        var environment = Self.environment
+        environment["NEW_SCAN_KEY"] = "Wx4-Other.Secret-0815"
+        let newFragments = ["Wx4-Other.Secret-0815", "Other.Secret"]
+        for vendor in VendorID.allCases {
+            var outputs: [(String, CommandRunner.Output)] = [
+                ("diff \(vendor.rawValue)", try CommandRunner.run(["diff", old, new, "--vendor", vendor.rawValue], environment: environment)),
+                ("diff --reverse \(vendor.rawValue)", try CommandRunner.run(["diff", old, new, "--vendor", vendor.rawValue, "--reverse"], environment: environment)),
+            ]
+            for format in ["markdown", "html"] {
+                outputs.append(("ticket --from \(vendor.rawValue) \(format)",
+                                try CommandRunner.run(["ticket", "--from", old, new, "--vendor", vendor.rawValue, "--format", format], environment: environment)))
+            }
+            for (label, output) in outputs {
+                #expect(output.status == 0, "\(label): \(output.stderr)")
+                Self.assertClean(output, label)
+                for fragment in newFragments { #expect(!(output.stdout + output.stderr).contains(fragment), "\(label) leaks the new key") }
+            }
+        }
+        // The scan can fail: --include-secrets prints the new key.
+        let included = try CommandRunner.run(["diff", old, new, "--vendor", "frr", "--include-secrets"], environment: environment)
+        #expect(included.stdout.contains("Wx4-Other.Secret-0815"))
+    }
+}
