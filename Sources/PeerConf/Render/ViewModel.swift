@@ -46,6 +46,8 @@ struct ViewModel {
             "ipv4Neighbors": neighbors.filter { $0["isIPv4"] as? Bool == true },
             "ipv6Neighbors": neighbors.filter { $0["isIPv6"] as? Bool == true },
             "hasIPv6": intent.peers.contains { $0.family == .ipv6 },
+            // BGP identifies a router by an IPv4 address; an IPv6-only link gives it none.
+            "needsRouterID": !intent.bgpPeers.isEmpty && !intent.peers.contains { $0.family == .ipv4 },
         ]
         context.merge(dialect.extraContext(for: intent)) { _, extra in extra }
         return context
