@@ -20,7 +20,7 @@ struct PeerConfCommand: ParsableCommand {
           2  the input is unreadable or malformed, or the command line is wrong
         """,
         version: PeerConfVersion.current,
-        subcommands: [ValidateCommand.self, RenderCommand.self, VendorsCommand.self, SchemaCommand.self, InitCommand.self]
+        subcommands: [ValidateCommand.self, RenderCommand.self, NetconfCommand.self, VendorsCommand.self, SchemaCommand.self, InitCommand.self]
     )
 
     /// Argument errors exit with 2 (not the parser's default 64), as documented.
