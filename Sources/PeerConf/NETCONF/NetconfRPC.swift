@@ -74,16 +74,16 @@ enum NetconfXML {
         }
 
         /// RFC 6242: the hello always ends with `]]>]]>`; after it, either the same
-        /// marker or chunks (`\n#<bytes>\n<message>\n##\n`).
+        /// marker (a line break after each for people reading it; XML parsers skip it) or
+        /// chunks (`\n#<bytes>\n<message>\n##\n`), which must follow the hello's marker
+        /// with nothing in between.
         private func frame(hello: String, messages: [String]) -> String {
-            var text = hello + endOfMessage + "\n"
-            for message in messages {
-                switch options.framing {
-                case .endOfMessage: text += message + endOfMessage + "\n"
-                case .chunked: text += "\n#\(message.utf8.count)\n" + message + "\n##\n"
-                }
+            switch options.framing {
+            case .endOfMessage:
+                return ([hello] + messages).map { $0 + endOfMessage + "\n" }.joined()
+            case .chunked:
+                return hello + endOfMessage + messages.map { "\n#\($0.utf8.count)\n" + $0 + "\n##\n" }.joined()
             }
-            return text
         }
 
         private func commit(in tree: XMLTree, _ rpc: XMLTree.Element) {

@@ -30,6 +30,9 @@ struct NetconfCommandTests {
         #expect(output.stdout.contains("Str0ng-Key.2026"))
         let redacted = try run(["netconf", file.path, "--model", "openconfig", "--redact-secrets"])
         #expect(!redacted.stdout.contains("Str0ng-Key.2026") && redacted.stdout.contains("BGP-MD5-KEY:vif-bgp-v4/peer-v4"))
+        let named = try run(["netconf", file.path, "--model", "openconfig", "--network-instance", "default", "--static-protocol", "STATIC", "--bgp-protocol", "bgp"])
+        let settings = NetconfSettings(networkInstance: "default", staticProtocolName: "STATIC", bgpProtocolName: "bgp")
+        #expect(named.stdout == (try NetconfScenarios.text(NetconfScenarios.Case(model: .openconfig, scenario: "bgp-ipv4", rollback: false), options: NetconfOptions(settings: settings)).text))
     }
 
     @Test("--output-dir writes DIR/<vif>/netconf-<model>.xml for every model, keys redacted unless --include-secrets")

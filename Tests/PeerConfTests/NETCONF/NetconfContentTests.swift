@@ -52,6 +52,7 @@ struct NetconfContentTests {
             #expect(!root.allElements.contains { $0.name == "evil" }, "\(model.rawValue): text became markup")
             #expect(root.allElements.allSatisfy { $0.comments.isEmpty || !$0.comments.joined().contains("x -->") })
             #expect(XMLReader.texts(of: "description", in: xml)?.contains(Self.hostile) == true)
+            try YangValidator.expectValid(xml, model: model, rollback: false, "\(model.rawValue) hostile description")
         }
     }
 
@@ -85,6 +86,28 @@ struct NetconfContentTests {
         let placeholder = SecretPolicy.placeholder(virtualInterface: "vif-dual", peer: "peer-v4")
         let values = XMLReader.parse(text)?.allElements.map(\.text) ?? []
         #expect(values.contains { $0.hasSuffix(placeholder) }, "\(model.rawValue): no placeholder")
+        try YangValidator.expectValid(text, model: model, rollback: false, "\(model.rawValue) redacted")
+    }
+
+    @Test("OpenConfig instance and protocol names can be changed (they differ per platform)")
+    func openConfigNames() throws {
+        let settings = NetconfSettings(networkInstance: "default", staticProtocolName: "STATIC", bgpProtocolName: "bgp")
+        for rollback in [false, true] {
+            let testCase = NetconfScenarios.Case(model: .openconfig, scenario: "dual-stack", rollback: rollback)
+            let text = try NetconfScenarios.text(testCase, options: NetconfOptions(settings: settings)).text
+            let root = try #require(XMLReader.parse(text))
+            let instance = try #require(root.allElements.first { $0.name == "network-instance" })
+            #expect(instance.child("name")?.text == "default")
+            let protocols = instance.child("protocols")?.children.compactMap { $0.child("name")?.text } ?? []
+            #expect(protocols.contains("STATIC") && protocols.contains("bgp") && !protocols.contains("BGP") && !protocols.contains("DEFAULT"), "\(protocols)")
+            try YangValidator.expectValid(text, model: .openconfig, rollback: rollback, "openconfig custom names")
+        }
+        let empty = NetconfOptions(settings: NetconfSettings(networkInstance: ""))
+        guard case .failure(let failure) = try NetconfScenarios.render(NetconfScenarios.Case(model: .openconfig, scenario: "bgp-ipv4", rollback: false), options: empty) else {
+            Issue.record("an empty network instance name rendered")
+            return
+        }
+        #expect(failure.problems.first?.path == "--network-instance")
     }
 
     @Test("names are the CLI dialect's identifiers of the same vendor (FRR's for OpenConfig)", arguments: NetconfModel.allCases)

@@ -135,6 +135,7 @@ struct NetconfSessionTests {
         let hello = try #require(XMLReader.parse(messages[0]))
         #expect(hello.child("capabilities")?.children.map(\.text) == ["urn:ietf:params:netconf:base:1.0", "urn:ietf:params:netconf:base:1.1"])
         #expect(text.hasSuffix("\n##\n"))
+        #expect(text.contains("</hello>\n]]>]]>\n#"), "the first chunk follows the hello's marker directly")
     }
 
     @Test("session on the running datastore: no validate or commit")

@@ -130,6 +130,27 @@ struct YangValidator {
     }
 }
 
+extension YangValidator {
+    /// Checks one edit-config document as the payload tests do: its payload with
+    /// `-t edit` (and `-t config` for a configuration where the set supports it), its
+    /// envelope with `-t nc-rpc`. For the tests that build documents of their own.
+    static func expectValid(_ document: String, model: NetconfModel, rollback: Bool, _ label: String,
+                            sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        guard let validator = available(sourceLocation: sourceLocation) else { return }
+        let directory = try TemporaryDirectory()
+        let payload = try #require(NetconfPayload.validationText(of: document, model: model), "\(label): no <config>", sourceLocation: sourceLocation)
+        let file = try directory.write("payload.xml", payload)
+        let edit = try validator.validate([file], model: model, as: .edit)
+        #expect(edit.status == 0, "\(label): yanglint -t edit:\n\(edit.stderr)", sourceLocation: sourceLocation)
+        if !rollback && supportsConfig(model) {
+            let config = try validator.validate([file], model: model, as: .config)
+            #expect(config.status == 0, "\(label): yanglint -t config:\n\(config.stderr)", sourceLocation: sourceLocation)
+        }
+        let rpc = try validator.validateRPC(try directory.write("rpc.xml", document))
+        #expect(rpc.status == 0, "\(label): yanglint -t nc-rpc:\n\(rpc.stderr)", sourceLocation: sourceLocation)
+    }
+}
+
 enum NetconfPayload {
     /// The children of `<config>` as one file for yanglint; Junos's unqualified
     /// configuration is qualified with the junos-conf namespaces first.
@@ -152,8 +173,8 @@ enum NetconfPayload {
         }
         // Hello, then chunks: "\n#<length>\n<bytes>\n##\n".
         var messages = [parts[0].trimmingCharacters(in: .whitespacesAndNewlines)]
+        // Chunks follow the hello's marker directly.
         var rest = Array(parts.dropFirst().joined(separator: NetconfXML.endOfMessage).utf8)
-        if rest.first == UInt8(ascii: "\n") { rest.removeFirst() }
         while !rest.isEmpty {
             guard rest.starts(with: Array("\n#".utf8)), let end = rest.dropFirst(2).firstIndex(of: UInt8(ascii: "\n")),
                   let length = Int(String(decoding: rest[2..<end], as: UTF8.self)) else { return messages + ["<bad chunk header>"] }
