@@ -106,7 +106,8 @@ public final class XMLTree {
 }
 
 /// An element parsed back from XML text, as plain Swift values (for checks and tests).
-public struct XMLNode: Sendable, Equatable {
+/// (Not `XMLNode`: Foundation has a class of that name on Apple platforms.)
+public struct ParsedXMLElement: Sendable, Equatable {
     public struct Attribute: Sendable, Equatable {
         public var name: String
         /// The attribute's namespace URI; nil when unqualified.
@@ -118,16 +119,16 @@ public struct XMLNode: Sendable, Equatable {
     /// The element's namespace URI; nil when it has none.
     public var namespace: String?
     public var attributes: [Attribute]
-    public var children: [XMLNode]
+    public var children: [ParsedXMLElement]
     /// The element's own text (its text and CDATA children, concatenated).
     public var text: String
     /// The text of its comment children, in order.
     public var comments: [String]
 
     /// Every element in document order, this one first.
-    public var allElements: [XMLNode] { [self] + children.flatMap(\.allElements) }
+    public var allElements: [ParsedXMLElement] { [self] + children.flatMap(\.allElements) }
 
-    public func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
+    public func child(_ name: String) -> ParsedXMLElement? { children.first { $0.name == name } }
 
     public func attribute(_ name: String, namespace: String? = nil) -> String? {
         attributes.first { $0.name == name && $0.namespace == namespace }?.value
@@ -160,14 +161,14 @@ public enum XMLReader {
     }
 
     /// The root element as a value tree; nil when the text is not well-formed XML.
-    public static func parse(_ xml: String) -> XMLNode? {
+    public static func parse(_ xml: String) -> ParsedXMLElement? {
         withDocument(xml) { document in
             xmlDocGetRootElement(document).map(node)
         } ?? nil
     }
 
-    private static func node(_ element: xmlNodePtr) -> XMLNode {
-        var attributes: [XMLNode.Attribute] = []
+    private static func node(_ element: xmlNodePtr) -> ParsedXMLElement {
+        var attributes: [ParsedXMLElement.Attribute] = []
         var attribute = element.pointee.properties
         while let current = attribute {
             var value = ""
@@ -175,14 +176,14 @@ public enum XMLReader {
                 value = String(cString: content)
                 peerconf_xml_free(content)
             }
-            attributes.append(XMLNode.Attribute(
+            attributes.append(ParsedXMLElement.Attribute(
                 name: String(cString: current.pointee.name),
                 namespace: current.pointee.ns.flatMap { string($0.pointee.href) },
                 value: value
             ))
             attribute = current.pointee.next
         }
-        var children: [XMLNode] = []
+        var children: [ParsedXMLElement] = []
         var text = ""
         var comments: [String] = []
         var child = element.pointee.children
@@ -195,7 +196,7 @@ public enum XMLReader {
             }
             child = current.pointee.next
         }
-        return XMLNode(
+        return ParsedXMLElement(
             name: String(cString: element.pointee.name),
             namespace: element.pointee.ns.flatMap { string($0.pointee.href) },
             attributes: attributes, children: children, text: text, comments: comments

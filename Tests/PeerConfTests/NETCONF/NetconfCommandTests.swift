@@ -76,6 +76,8 @@ struct NetconfCommandTests {
         #expect(session.stdout.hasPrefix("<?xml") && session.stdout.hasSuffix("]]>]]>\n"))
         #expect(session.stdout.contains("<persist>dx-42</persist>"))
         #expect(session.stderr.contains("<commit><persist-id>dx-42</persist-id></commit>"), "the confirming commit is printed: \(session.stderr)")
+        let removal = try run(["netconf", file.path, "--model", "ios-xr", "--session", "--rollback"])
+        #expect(removal.status == 0 && removal.stdout.contains("<default-operation>none</default-operation>") && removal.stdout.contains("<commit/>"))
         let running = try run(["netconf", file.path, "--model", "ios-xr", "--session", "--target", "running"])
         #expect(running.status == 0 && running.stdout.contains("<running/>") && !running.stdout.contains("<commit"))
     }

@@ -82,7 +82,7 @@ struct NetconfSessionTests {
 
     /// Paths to every element marked for removal: each step is the element's name and
     /// its identifying leaves (a leaf's own value for leaves).
-    private func removedPaths(_ node: XMLNode, prefix: [Step] = []) -> [[Step]] {
+    private func removedPaths(_ node: ParsedXMLElement, prefix: [Step] = []) -> [[Step]] {
         node.children.flatMap { child -> [[Step]] in
             let step = Step(name: child.name, keys: identity(child))
             if child.attribute("operation", namespace: Self.base) != nil { return [prefix + [step]] }
@@ -90,13 +90,13 @@ struct NetconfSessionTests {
         }
     }
 
-    private func identity(_ node: XMLNode) -> [String: String] {
+    private func identity(_ node: ParsedXMLElement) -> [String: String] {
         if node.children.isEmpty { return node.text.isEmpty ? [:] : ["": node.text] }
         let leaves = node.children.filter { $0.children.isEmpty && $0.attribute("operation", namespace: Self.base) == nil }
         return Dictionary(leaves.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private func exists(_ path: [Step], in node: XMLNode) -> Bool {
+    private func exists(_ path: [Step], in node: ParsedXMLElement) -> Bool {
         guard let step = path.first else { return true }
         return node.children.contains { child in
             guard child.name == step.name else { return false }
