@@ -21,7 +21,7 @@ struct PeerConfCommand: ParsableCommand {
           3  render --check: generated files are missing or stale
         """,
         version: PeerConfVersion.current,
-        subcommands: [ValidateCommand.self, RenderCommand.self, DiffCommand.self, TicketCommand.self, VendorsCommand.self, SchemaCommand.self, InitCommand.self]
+        subcommands: [ValidateCommand.self, RenderCommand.self, NetconfCommand.self, DiffCommand.self, TicketCommand.self, VendorsCommand.self, SchemaCommand.self, InitCommand.self]
     )
 
     /// Argument errors exit with 2 (not the parser's default 64), as documented.

@@ -49,6 +49,37 @@ public final class XMLTree {
         return Element(node: node)
     }
 
+    /// Adds a leaf whose value is a YANG identity (`prefix:NAME`), declaring
+    /// `xmlns:prefix` on the leaf itself so the binding is in scope wherever the leaf is
+    /// copied (RFC 7950 section 9.10.3).
+    @discardableResult
+    public func addIdentity(_ name: String, to parent: Element, prefix: String, namespace uri: String, identity: String) -> Element {
+        let element = add(name, to: parent, text: "\(prefix):\(identity)")
+        xmlNewNs(element.node, uri, prefix)
+        return element
+    }
+
+    /// Adds a comment. XML comments cannot contain `--` or end with `-`, and libxml2 does
+    /// not escape them, so both are broken up here.
+    public func addComment(_ text: String, to parent: Element) {
+        xmlAddChild(parent.node, comment(text))
+    }
+
+    /// Adds a comment before the root element (call after `makeRoot`).
+    public func addPrologComment(_ text: String) {
+        guard let root = xmlDocGetRootElement(document) else { return }
+        xmlAddPrevSibling(root, comment(text))
+    }
+
+    private func comment(_ text: String) -> xmlNodePtr {
+        var safe = ""
+        for character in text {
+            if character == "-" && safe.last == "-" { safe.append(" ") }
+            safe.append(character)
+        }
+        return xmlNewDocComment(document, " \(safe) ")!
+    }
+
     /// Declares a prefixed namespace on `element` (e.g. `nc` for operation attributes).
     public func declare(prefix: String, uri: String, on element: Element) -> Namespace {
         Namespace(pointer: xmlNewNs(element.node, uri, prefix))
@@ -74,33 +105,188 @@ public final class XMLTree {
     }
 }
 
-/// Parses XML back into text content, for checking that generated documents carry
-/// values as data. Untrusted input: no network, no entity expansion.
+/// An element parsed back from XML text, as plain Swift values (for checks and tests).
+/// (Not `XMLNode`: Foundation has a class of that name on Apple platforms.)
+public struct ParsedXMLElement: Sendable, Equatable {
+    public struct Attribute: Sendable, Equatable {
+        public var name: String
+        /// The attribute's namespace URI; nil when unqualified.
+        public var namespace: String?
+        public var value: String
+    }
+
+    public var name: String
+    /// The element's namespace URI; nil when it has none.
+    public var namespace: String?
+    public var attributes: [Attribute]
+    public var children: [ParsedXMLElement]
+    /// The element's own text (its text and CDATA children, concatenated).
+    public var text: String
+    /// The text of its comment children, in order.
+    public var comments: [String]
+
+    /// Every element in document order, this one first.
+    public var allElements: [ParsedXMLElement] { [self] + children.flatMap(\.allElements) }
+
+    public func child(_ name: String) -> ParsedXMLElement? { children.first { $0.name == name } }
+
+    public func attribute(_ name: String, namespace: String? = nil) -> String? {
+        attributes.first { $0.name == name && $0.namespace == namespace }?.value
+    }
+}
+
+/// Parses XML back, for checking that generated documents carry values as data.
+/// Untrusted input: no network, no entity expansion (`XML_PARSE_NOENT` is never set).
 public enum XMLReader {
-    /// The text of every element named `name`, in document order; nil when not well-formed.
-    public static func texts(of name: String, in xml: String) -> [String]? {
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+
+    private static func withDocument<T>(_ xml: String, options: Int32 = options, _ body: (xmlDocPtr) -> T) -> T? {
         let bytes = Array(xml.utf8)
-        guard let document = bytes.withUnsafeBufferPointer({ pointer in
+        guard !bytes.isEmpty, let document = bytes.withUnsafeBufferPointer({ pointer in
             pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 xmlReadMemory($0, Int32(bytes.count), nil, "UTF-8", options)
             }
         }) else { return nil }
         defer { xmlFreeDoc(document) }
-        var result: [String] = []
-        func walk(_ node: xmlNodePtr?) {
-            var current = node
-            while let element = current {
-                if element.pointee.type == XML_ELEMENT_NODE, String(cString: element.pointee.name) == name,
-                   let content = xmlNodeGetContent(element) {
-                    result.append(String(cString: content))
-                    peerconf_xml_free(content)
+        return body(document)
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    /// The text of every element named `name`, in document order; nil when not well-formed.
+    public static func texts(of name: String, in xml: String) -> [String]? {
+        parse(xml)?.allElements.filter { $0.name == name }.map(\.text)
+    }
+
+    /// The root element as a value tree; nil when the text is not well-formed XML.
+    public static func parse(_ xml: String) -> ParsedXMLElement? {
+        withDocument(xml) { document in
+            xmlDocGetRootElement(document).map(node)
+        } ?? nil
+    }
+
+    private static func node(_ element: xmlNodePtr) -> ParsedXMLElement {
+        var attributes: [ParsedXMLElement.Attribute] = []
+        var attribute = element.pointee.properties
+        while let current = attribute {
+            var value = ""
+            if let content = xmlNodeGetContent(UnsafeMutableRawPointer(current).assumingMemoryBound(to: xmlNode.self)) {
+                value = String(cString: content)
+                peerconf_xml_free(content)
+            }
+            attributes.append(ParsedXMLElement.Attribute(
+                name: String(cString: current.pointee.name),
+                namespace: current.pointee.ns.flatMap { string($0.pointee.href) },
+                value: value
+            ))
+            attribute = current.pointee.next
+        }
+        var children: [ParsedXMLElement] = []
+        var text = ""
+        var comments: [String] = []
+        var child = element.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE: children.append(node(current))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: text += string(current.pointee.content) ?? ""
+            case XML_COMMENT_NODE: comments.append(string(current.pointee.content) ?? "")
+            default: break
+            }
+            child = current.pointee.next
+        }
+        return ParsedXMLElement(
+            name: String(cString: element.pointee.name),
+            namespace: element.pointee.ns.flatMap { string($0.pointee.href) },
+            attributes: attributes, children: children, text: text, comments: comments
+        )
+    }
+
+    /// The element children of the first `<config>` element of the NETCONF base
+    /// namespace, each serialized on its own (2-space indentation, no XML declaration)
+    /// with every namespace it uses declared on it: the payload a YANG validator checks.
+    ///
+    /// `qualify(depth, name)` may give a default namespace to elements that are
+    /// unqualified on the wire (no namespace, or the NETCONF namespace they inherit
+    /// from the envelope); depth 0 is a child of `<config>`. Their unqualified
+    /// descendants take the namespace of their parent. Junos's payload is unqualified on
+    /// the wire but validated qualified.
+    /// Nil when the text is not well-formed or has no `<config>`.
+    public static func configChildren(in xml: String, qualify: ((_ depth: Int, _ name: String) -> String?)? = nil) -> [String]? {
+        let blankless = options | Int32(XML_PARSE_NOBLANKS.rawValue)
+        return withDocument(xml, options: blankless) { document -> [String]? in
+            guard let config = find(xmlDocGetRootElement(document), name: "config", namespace: "urn:ietf:params:xml:ns:netconf:base:1.0") else {
+                return nil
+            }
+            var fragments: [String] = []
+            var child = config.pointee.children
+            while let current = child {
+                defer { child = current.pointee.next }
+                guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+                guard let copyDocument = xmlNewDoc("1.0") else { return nil }
+                defer { xmlFreeDoc(copyDocument) }
+                guard let copy = xmlDocCopyNode(current, copyDocument, 1) else { return nil }
+                xmlDocSetRootElement(copyDocument, copy)
+                if let qualify {
+                    let envelope = copy.pointee.ns.flatMap { string($0.pointee.href) } == netconfBase ? copy.pointee.ns : nil
+                    applyDefaultNamespaces(copy, depth: 0, parent: nil, envelope: envelope, qualify)
                 }
-                walk(element.pointee.children)
-                current = element.pointee.next
+                guard let buffer = xmlBufferCreate() else { return nil }
+                defer { xmlBufferFree(buffer) }
+                xmlNodeDump(buffer, copyDocument, copy, 0, 1)
+                fragments.append(String(cString: xmlBufferContent(buffer)))
+            }
+            return fragments
+        } ?? nil
+    }
+
+    private static func find(_ start: xmlNodePtr?, name: String, namespace: String) -> xmlNodePtr? {
+        var current = start
+        while let node = current {
+            if node.pointee.type == XML_ELEMENT_NODE, String(cString: node.pointee.name) == name,
+               node.pointee.ns.flatMap({ string($0.pointee.href) }) == namespace {
+                return node
+            }
+            if let found = find(node.pointee.children, name: name, namespace: namespace) { return found }
+            current = node.pointee.next
+        }
+        return nil
+    }
+
+    private static let netconfBase = "urn:ietf:params:xml:ns:netconf:base:1.0"
+
+    /// `envelope`: the copy's declaration of the NETCONF namespace its root inherited.
+    private static func applyDefaultNamespaces(_ node: xmlNodePtr, depth: Int, parent: xmlNsPtr?, envelope: xmlNsPtr?, _ qualify: (Int, String) -> String?) {
+        let unqualified = node.pointee.ns == nil || node.pointee.ns == envelope
+        if unqualified {
+            if let uri = qualify(depth, String(cString: node.pointee.name)) {
+                if let declared = defaultDeclaration(on: node) {
+                    // The copy re-declared the envelope's default namespace here: point
+                    // that declaration at the new namespace.
+                    peerconf_xml_free(UnsafeMutableRawPointer(mutating: declared.pointee.href))
+                    declared.pointee.href = UnsafePointer(xmlStrdup(uri))
+                    xmlSetNs(node, declared)
+                } else {
+                    xmlSetNs(node, xmlNewNs(node, uri, nil))
+                }
+            } else {
+                xmlSetNs(node, parent)
             }
         }
-        walk(xmlDocGetRootElement(document))
-        return result
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { applyDefaultNamespaces(current, depth: depth + 1, parent: node.pointee.ns, envelope: envelope, qualify) }
+            child = current.pointee.next
+        }
+    }
+
+    private static func defaultDeclaration(on node: xmlNodePtr) -> xmlNsPtr? {
+        var declaration = node.pointee.nsDef
+        while let current = declaration {
+            if current.pointee.prefix == nil { return current }
+            declaration = current.pointee.next
+        }
+        return nil
     }
 }

@@ -154,3 +154,34 @@ extension SecretScanTests {
         #expect(included.stdout.contains("Wx4-Other.Secret-0815"))
     }
 }
+
+extension SecretScanTests {
+    @Test("NETCONF: placeholders on request and in files; the real key only where it goes to the device")
+    func netconf() throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("scan.yaml", Self.definition).path
+        let out = directory.url.appendingPathComponent("netconf")
+        // IOS-XE and VRP refuse this definition (port eth1 is not theirs; IOS-XE's model has
+        // no BFD timers): clear errors, also scanned. OpenConfig, Junos and IOS-XR write.
+        for model in NetconfModel.allCases {
+            let written = try CommandRunner.run(["netconf", file, "--model", model.rawValue, "--output-dir", out.path], environment: Self.environment)
+            Self.assertClean(written, "netconf --model \(model.rawValue) --output-dir")
+        }
+        let files = try Self.files(under: out)
+        #expect(files.count == 4, "\(files.map(\.0))")   // three payloads and the manifest
+        for (path, contents) in files {
+            Self.assertClean(contents, "netconf file \(path)")
+        }
+        for model in NetconfModel.allCases {
+            for extra in [[String](), ["--rollback"], ["--session", "--confirmed-commit", "120"]] {
+                let output = try CommandRunner.run(["netconf", file, "--model", model.rawValue, "--redact-secrets"] + extra, environment: Self.environment)
+                Self.assertClean(output, "netconf --model \(model.rawValue) --redact-secrets \(extra.joined(separator: " "))")
+            }
+        }
+        let check = try CommandRunner.run(["netconf", file, "--model", "junos", "--output-dir", out.path, "--check"], environment: Self.environment)
+        Self.assertClean(check, "netconf --check")
+        // The scan can fail: the payload for the device carries the key.
+        let plain = try CommandRunner.run(["netconf", file, "--model", "junos"], environment: Self.environment)
+        #expect(plain.stdout.contains(Self.key))
+    }
+}
