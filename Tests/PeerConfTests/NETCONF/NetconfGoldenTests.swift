@@ -26,20 +26,8 @@ struct NetconfGoldenTests {
     }
 
     private func compare(_ output: (text: String, isError: Bool), model: NetconfModel, baseName: String, description: String) throws {
-        let folder = NetconfScenarios.goldenRoot.appendingPathComponent(model.rawValue)
-        let expected = folder.appendingPathComponent("\(baseName).\(output.isError ? "error" : "xml")")
-        let other = folder.appendingPathComponent("\(baseName).\(output.isError ? "xml" : "error")")
-        if ProcessInfo.processInfo.environment["PEERCONF_RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try output.text.write(to: expected, atomically: true, encoding: .utf8)
-            try? FileManager.default.removeItem(at: other)
-            return
-        }
-        let golden = try? String(contentsOf: expected, encoding: .utf8)
-        #expect(golden != nil, "missing golden file \(expected.path) (output was \(output.isError ? "an error" : "a document")); record with PEERCONF_RECORD_GOLDEN=1 and review it")
-        if let golden {
-            #expect(output.text == golden, "\(description) differs from \(model.rawValue)/\(expected.lastPathComponent)")
-        }
+        try GoldenFile.check(output, folder: NetconfScenarios.goldenRoot.appendingPathComponent(model.rawValue),
+                             baseName: baseName, fileExtension: "xml", description: description)
     }
 
     @Test("every NETCONF golden file belongs to a case (no stale files)")
@@ -47,9 +35,8 @@ struct NetconfGoldenTests {
         for model in NetconfModel.allCases {
             let folder = NetconfScenarios.goldenRoot.appendingPathComponent(model.rawValue)
             let expected = Set(NetconfScenarios.cases(for: [model]).map(\.baseName) + ["\(Self.sessionScenario).session"])
-            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-                #expect(expected.contains((file as NSString).deletingPathExtension), "stale golden file netconf/\(model.rawValue)/\(file)")
-            }
+            let stale = try GoldenFile.stale(in: folder, expected: expected)
+            #expect(stale.isEmpty, "stale golden files in netconf/\(model.rawValue): \(stale)")
         }
     }
 }

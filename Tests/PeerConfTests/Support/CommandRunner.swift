@@ -19,14 +19,23 @@ struct CommandRunner {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func run(_ arguments: [String], environment: [String: String] = [:], in directory: URL = packageRoot) throws -> Output {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "DC_MD5_KEY")
         env.merge(environment) { $1 }
-        process.environment = env
+        return try launch(executable, arguments, environment: env, in: directory)
+    }
+
+    /// Runs another program found on PATH.
+    static func runTool(_ name: String, _ arguments: [String]) throws -> Output {
+        try launch(URL(fileURLWithPath: "/usr/bin/env"), [name] + arguments, environment: nil, in: nil)
+    }
+
+    private static func launch(_ executable: URL, _ arguments: [String], environment: [String: String]?, in directory: URL?) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
