@@ -39,9 +39,9 @@ public struct LoadResult: Sendable {
 }
 
 public enum DefinitionLoader {
-    /// Definitions larger than this are refused before parsing: real ones are a few KB
-    /// per virtual interface, and 10,000 of them fit well below it.
-    public static let maximumFileSize = 32 * 1024 * 1024
+    /// Definitions larger than this are refused before parsing: real ones are about 2 KB
+    /// per virtual interface, and 10,000 of them fit well below it. See `InputLimits`.
+    public static var maximumFileSize: Int { InputLimits.maximumFileSize }
 
     /// Loads a definition from a file; key files are resolved relative to its directory.
     public static func load(file path: String, options: LoadOptions = LoadOptions()) -> LoadResult {
@@ -61,7 +61,7 @@ public enum DefinitionLoader {
         switch DocumentParser.parse(text, file: source) {
         case .success(let node): root = node
         case .failure(let failure):
-            diagnostics.report(Diagnostic(rule: .syntax, path: FieldPath.root.description, message: failure.message, location: failure.location))
+            diagnostics.report(Diagnostic(rule: failure.isLimit ? .limit : .syntax, path: FieldPath.root.description, message: failure.message, location: failure.location))
             return LoadResult(source: source, diagnostics: diagnostics.sorted, definition: nil)
         }
 
@@ -85,7 +85,7 @@ public enum DefinitionLoader {
             source: source, format: format, environment: options.environment, baseDirectory: baseDirectory,
             commandLineKey: options.commandLineKey,
             readKeyFile: { path in
-                switch TextFile.read(path, limit: 64 * 1024) {
+                switch TextFile.read(path, limit: InputLimits.maximumKeyFileSize) {
                 case .success(let text): return text
                 case .failure(let failure): throw KeyFileError(reason: failure.reason)
                 }
@@ -99,15 +99,17 @@ public enum DefinitionLoader {
         switch TextFile.read(path, limit: maximumFileSize) {
         case .success(let text):
             return DocumentParser.parse(text, file: path).mapError {
-                Diagnostic(rule: .syntax, path: FieldPath.root.description, message: $0.message, location: $0.location)
+                Diagnostic(rule: $0.isLimit ? .limit : .syntax, path: FieldPath.root.description, message: $0.message, location: $0.location)
             }
         case .failure(let failure):
-            return .failure(Diagnostic(rule: .unreadable, path: FieldPath.root.description, message: "cannot read the gateway file: \(failure.reason)", location: .start(of: path)))
+            return .failure(Diagnostic(rule: failure.isLimit ? .limit : .unreadable, path: FieldPath.root.description, message: "cannot read the gateway file: \(failure.reason)",
+                                       location: SourceLocation(file: path, line: failure.line, column: failure.column)))
         }
     }
 
     private static func unreadable(source: String, _ failure: TextFile.Failure) -> LoadResult {
-        let diagnostic = Diagnostic(rule: .unreadable, path: FieldPath.root.description, message: "cannot read the definition: \(failure.reason)", location: .start(of: source))
+        let diagnostic = Diagnostic(rule: failure.isLimit ? .limit : .unreadable, path: FieldPath.root.description, message: "cannot read the definition: \(failure.reason)",
+                                    location: SourceLocation(file: source, line: failure.line, column: failure.column))
         return LoadResult(source: source, diagnostics: [diagnostic], definition: nil)
     }
 }

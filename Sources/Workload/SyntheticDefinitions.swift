@@ -1,7 +1,7 @@
 /// Large, valid, deterministic definitions for benchmarks and scale tests: the same seed
-/// gives the same bytes on every machine. Interfaces share one connection (so static
-/// routing stays legal), are dual stack, mix static and BGP, and carry 1-50 remote
-/// subnets per peer from disjoint address pools.
+/// gives the same bytes on every machine. Interfaces are dual stack and carry 1-50 remote
+/// subnets per peer from disjoint address pools; up to 3,999 of them share one connection
+/// (so static routing stays legal) and mix static and BGP.
 public struct SyntheticDefinitions {
     public var seed: UInt64
 
@@ -13,16 +13,24 @@ public struct SyntheticDefinitions {
     public static let keyVariable = "PEERCONF_BENCH_KEY"
     public static let keyValue = "Bench-Key.2026"
 
-    /// A native YAML document with `count` virtual interfaces (at most 16,000).
-    public func yaml(interfaces count: Int, connection: String = "dc-bench-1") -> String {
+    /// VLANs 1-3999 are unique per connection: one connection carries this many interfaces.
+    public static let interfacesPerConnection = 3_999
+
+    /// A native YAML document with `count` virtual interfaces (at most 16,000). Up to
+    /// 3,999 interfaces share the connection `<prefix>1` and mix static and BGP routing;
+    /// larger documents spread the interfaces over `<prefix>1`, `<prefix>2`, ... (3,999
+    /// VLANs each) and, as the cloud requires for several connections in one file, every
+    /// peer uses BGP. 10,000 interfaces are about 20 MB.
+    public func yaml(interfaces count: Int, connectionPrefix: String = "dc-bench-") -> String {
         precondition(count <= 16_000, "link and VLAN pools hold 16,000 interfaces")
+        let onlyBGP = count > Self.interfacesPerConnection
         var random = SplitMix64(seed: seed)
         var nextV4Subnet: UInt32 = 0   // /27s in 10.0.0.0/8
         var nextV6Subnet: UInt32 = 0   // /56s in 2001:db8:8000::/33
         var text = "version: 1\nvirtual_interfaces:\n"
         text.reserveCapacity(count * 1_800)
         for index in 0..<count {
-            let bgp = random.next() % 3 != 0
+            let bgp = random.next() % 3 != 0 || onlyBGP
             // The cloud allows 50 static routes per interface in all, 50 subnets per peer.
             let perPeer: UInt64 = bgp ? 50 : 25
             let v4Count = Int(random.next() % perPeer) + 1
@@ -30,8 +38,8 @@ public struct SyntheticDefinitions {
             let link = UInt32(index) * 4   // /30s in 192.168.0.0/16 and beyond into 192.169.x
             let asn = 65_000 + UInt32(index % 500)
             text += "  - name: vif-\(index)\n"
-            text += "    connection: \(connection)\n"
-            text += "    vlan: \(index % 3999 + 1)\n"
+            text += "    connection: \(connectionPrefix)\(index / Self.interfacesPerConnection + 1)\n"
+            text += "    vlan: \(index % Self.interfacesPerConnection + 1)\n"
             text += "    local_subnets: [172.31.0.0/16, \"2001:db8:ffff::/48\"]\n"
             text += "    peers:\n"
             text += "      - name: v4-\(index)\n"

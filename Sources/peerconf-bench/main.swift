@@ -21,10 +21,20 @@ func measure(runs: Int, _ body: () -> Void) -> Double {
     return median(times)
 }
 
-let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 1_000
+// `peerconf-bench N --write FILE` writes the synthetic definition instead of measuring.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let count = arguments.first.flatMap(Int.init) ?? 1_000
 let text = SyntheticDefinitions().yaml(interfaces: count)
+if let flag = arguments.firstIndex(of: "--write"), flag + 1 < arguments.count {
+    try text.write(toFile: arguments[flag + 1], atomically: true, encoding: .utf8)
+    print("wrote \(arguments[flag + 1]): \(count) virtual interfaces, \(text.utf8.count) bytes")
+    exit(0)
+}
 let options = LoadOptions(environment: [SyntheticDefinitions.keyVariable: SyntheticDefinitions.keyValue])
 
+let parseSeconds = measure(runs: 5) {
+    _ = DocumentParser.parse(text, file: "synthetic.yaml")
+}
 var result: LoadResult?
 let seconds = measure(runs: 5) {
     result = DefinitionLoader.load(text: text, source: "synthetic.yaml", options: options)
@@ -40,5 +50,6 @@ print("peerconf \(PeerConfVersion.current) benchmark (\(machine), median of 5 ru
 print("| measurement | value |")
 print("|---|---|")
 print("| input | \(count) virtual interfaces, \(peers) peers, \(text.utf8.count / 1024) KiB YAML |")
+print(String(format: "| parse (text -> syntax tree), wall | %.1f ms |", parseSeconds * 1000))
 print(String(format: "| load + validate, wall | %.1f ms |", seconds * 1000))
 print(String(format: "| validation throughput | %.0f virtual interfaces/s |", Double(count) / seconds))

@@ -4,6 +4,7 @@ public enum Rule: String, Sendable, Hashable, Codable, CaseIterable {
     // Reading the file
     case syntax = "syntax"
     case unreadable = "unreadable"
+    case limit = "limit"
     case structure = "structure"
     case unknownKey = "unknown-key"
     case apiKeyIgnored = "api-key-ignored"
@@ -77,13 +78,14 @@ public enum Rule: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether the finding means the input could not be read at all (exit status 2)
     /// rather than a definition that breaks the cloud's rules (exit status 1).
     public var isInputFailure: Bool {
-        self == .syntax || self == .unreadable
+        self == .syntax || self == .unreadable || self == .limit
     }
 
     public var summary: String {
         switch self {
         case .syntax: "The file is well-formed YAML or JSON (message points at the first syntax error)."
-        case .unreadable: "The file (or `--gateway` file) can be read."
+        case .unreadable: "The file (or `--gateway` file) can be read: a regular file (not a directory or device) of UTF-8 text without NUL bytes."
+        case .limit: "The file stays within peerconf's input limits: at most 32 MB, 16,000 virtual interfaces, 32 levels of nesting, 16,000 entries per list, 1,000 keys per object, 5,000,000 values, and 100,000 values added by YAML aliases."
         case .structure: "Objects, lists and single values stand where the format expects them; one of `virtual_interface` / `virtual_interfaces` (native) or `virtual_interface` / `vif_peer` (API) at the top."
         case .unknownKey: "No unknown keys in the native format (with a did-you-mean suggestion)."
         case .apiKeyIgnored: "Keys of an API document that peerconf does not know are ignored, with a warning."

@@ -62,7 +62,7 @@ enum NativeFormat {
     static let topFields: [Field] = [
         Field(name: "version", kind: .integer(minimum: 1, maximum: 1), summary: "Format version; 1."),
         Field(name: "virtual_interface", kind: .object(interfaceFields), summary: "One virtual interface."),
-        Field(name: "virtual_interfaces", kind: .objectList(interfaceFields, minItems: 1, maxItems: Int.max), summary: "Several virtual interfaces."),
+        Field(name: "virtual_interfaces", kind: .objectList(interfaceFields, minItems: 1, maxItems: InputLimits.maximumVirtualInterfaces), summary: "Several virtual interfaces."),
     ]
 
     static func names(_ fields: [Field]) -> [String] { fields.map(\.name) }

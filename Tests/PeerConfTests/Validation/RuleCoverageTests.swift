@@ -7,8 +7,8 @@ struct RuleCoverageTests {
     static let allCases = TextRuleTests.cases + GatewayRuleTests.cases + SubnetRuleTests.cases
         + RoutingRuleTests.cases + InterfaceRuleTests.cases + APIRuleTests.cases
 
-    /// Rules about unreadable input are tested in `InputTests` (they have no document to vary).
-    static let testedElsewhere: Set<Rule> = [.syntax, .unreadable]
+    /// Rules about unreadable input are tested in `InputTests` and `InputLimitTests` (they have no document to vary).
+    static let testedElsewhere: Set<Rule> = [.syntax, .unreadable, .limit]
 
     @Test("every rule has a failing and a passing case")
     func coverage() {
