@@ -13,8 +13,10 @@ public struct SyntheticDefinitions {
     public static let keyVariable = "PEERCONF_BENCH_KEY"
     public static let keyValue = "Bench-Key.2026"
 
-    /// A native YAML document with `count` virtual interfaces (at most 16,000).
-    public func yaml(interfaces count: Int, connection: String = "dc-bench-1") -> String {
+    /// A native YAML document with `count` virtual interfaces (at most 16,000), named
+    /// `<namePrefix><index>` (give each file of a batch its own prefix: output files are
+    /// named after the interfaces).
+    public func yaml(interfaces count: Int, connection: String = "dc-bench-1", namePrefix: String = "vif-") -> String {
         precondition(count <= 16_000, "link and VLAN pools hold 16,000 interfaces")
         var random = SplitMix64(seed: seed)
         var nextV4Subnet: UInt32 = 0   // /27s in 10.0.0.0/8
@@ -29,7 +31,7 @@ public struct SyntheticDefinitions {
             let v6Count = Int(random.next() % perPeer) + 1
             let link = UInt32(index) * 4   // /30s in 192.168.0.0/16 and beyond into 192.169.x
             let asn = 65_000 + UInt32(index % 500)
-            text += "  - name: vif-\(index)\n"
+            text += "  - name: \(namePrefix)\(index)\n"
             text += "    connection: \(connection)\n"
             text += "    vlan: \(index % 3999 + 1)\n"
             text += "    local_subnets: [172.31.0.0/16, \"2001:db8:ffff::/48\"]\n"
