@@ -21,7 +21,9 @@ public struct SyntheticDefinitions {
     /// larger documents spread the interfaces over `<prefix>1`, `<prefix>2`, ... (3,999
     /// VLANs each) and, as the cloud requires for several connections in one file, every
     /// peer uses BGP. 10,000 interfaces are about 20 MB.
-    public func yaml(interfaces count: Int, connectionPrefix: String = "dc-bench-") -> String {
+    /// Interfaces are named `<namePrefix><index>`: give each file of a batch its own prefix,
+    /// since output files are named after the interfaces.
+    public func yaml(interfaces count: Int, connectionPrefix: String = "dc-bench-", namePrefix: String = "vif-") -> String {
         precondition(count <= 16_000, "link and VLAN pools hold 16,000 interfaces")
         let onlyBGP = count > Self.interfacesPerConnection
         var random = SplitMix64(seed: seed)
@@ -37,7 +39,7 @@ public struct SyntheticDefinitions {
             let v6Count = Int(random.next() % perPeer) + 1
             let link = UInt32(index) * 4   // /30s in 192.168.0.0/16 and beyond into 192.169.x
             let asn = 65_000 + UInt32(index % 500)
-            text += "  - name: vif-\(index)\n"
+            text += "  - name: \(namePrefix)\(index)\n"
             text += "    connection: \(connectionPrefix)\(index / Self.interfacesPerConnection + 1)\n"
             text += "    vlan: \(index % Self.interfacesPerConnection + 1)\n"
             text += "    local_subnets: [172.31.0.0/16, \"2001:db8:ffff::/48\"]\n"

@@ -53,3 +53,9 @@ print("| input | \(count) virtual interfaces, \(peers) peers, \(text.utf8.count 
 print(String(format: "| parse (text -> syntax tree), wall | %.1f ms |", parseSeconds * 1000))
 print(String(format: "| load + validate, wall | %.1f ms |", seconds * 1000))
 print(String(format: "| validation throughput | %.0f virtual interfaces/s |", Double(count) / seconds))
+
+// Render, NETCONF, template-vs-direct, end to end and cold start (Suite.swift). The end-to-end
+// rows run the release `peerconf` next to this executable: `swift build -c release` first.
+let peerconfExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("peerconf").path
+print("| machine | \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_048_576) MiB |")
+Suite.run(definition: definition, peerconf: peerconfExecutable, quick: CommandLine.arguments.contains("--quick"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PeerConf
 
 /// Definition files and how they are read; shared by every subcommand that reads them.
@@ -10,6 +11,33 @@ struct InputOptions: ParsableArguments {
 
     func loadAll() -> [LoadResult] {
         files.map { DefinitionLoader.load(file: $0, options: source.loadOptions) }
+    }
+
+    /// The same results, in the same order, with the files read and validated in parallel
+    /// (one task per file, at most one per core): a batch of many files loads in a
+    /// fraction of the time.
+    func loadAllConcurrently() async -> [LoadResult] {
+        let options = source.loadOptions
+        let files = self.files
+        let jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        return await withTaskGroup(of: (Int, LoadResult).self) { group in
+            var results = [LoadResult?](repeating: nil, count: files.count)
+            var next = 0
+            while next < min(jobs, files.count) {
+                let (index, file) = (next, files[next])
+                group.addTask { (index, DefinitionLoader.load(file: file, options: options)) }
+                next += 1
+            }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                if next < files.count {
+                    let (index, file) = (next, files[next])
+                    group.addTask { (index, DefinitionLoader.load(file: file, options: options)) }
+                    next += 1
+                }
+            }
+            return results.map { $0! }
+        }
     }
 }
 

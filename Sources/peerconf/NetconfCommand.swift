@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PeerConf
 
-struct NetconfCommand: ParsableCommand {
+struct NetconfCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "netconf",
         abstract: "Print the NETCONF edit-config (or whole session) that configures the customer router.",
@@ -28,7 +28,9 @@ struct NetconfCommand: ParsableCommand {
 
         Standard output carries the MD5 keys, since it goes to the router. Files written \
         with --output-dir (DIR/<vif>/netconf-<model>.xml, atomically) carry a placeholder \
-        instead unless --include-secrets is given.
+        instead unless --include-secrets is given. Virtual interfaces render in parallel \
+        (--jobs) and files stream to temporaries renamed into place at the end, as for \
+        `peerconf render`.
 
         EXIT STATUS
           0  rendered
@@ -84,6 +86,8 @@ struct NetconfCommand: ParsableCommand {
     @Flag(help: "On standard output: print placeholders instead of the MD5 keys.")
     var redactSecrets = false
 
+    @OptionGroup var batch: BatchOptions
+
     @Option(help: ArgumentHelp("OpenConfig: the default network instance's name.", valueName: "name"))
     var networkInstance = "DEFAULT"
 
@@ -124,65 +128,34 @@ struct NetconfCommand: ParsableCommand {
         )
     }
 
-    func run() throws {
-        let definitions = try DefinitionsOrExit.load(input)
-        let chosen = allModels ? NetconfModel.allCases : models
-        let options = self.options
-        var documents: [NetconfDocument] = []
-        var problems: [RenderProblem] = []
-        for definition in definitions {
-            let intents: [RouterIntent]
-            switch IntentBuilder.intents(for: definition) {
-            case .success(let built): intents = built
-            case .failure(let failure):
-                problems += failure.problems
-                continue
-            }
-            for (intent, vif) in zip(intents, definition.virtualInterfaces) {
-                let modelsForInterface = chosen.isEmpty ? (vif.router?.vendor).flatMap(NetconfModel.native(for:)).map { [$0] } ?? [] : chosen
-                if modelsForInterface.isEmpty {
-                    let vendor = vif.router?.vendor.map { " (router.vendor \($0.rawValue) has no native model here)" } ?? ""
-                    FileHandle.standardError.write(Data("peerconf: \(definition.source): \(vif.path): no model for \(vif.displayName)\(vendor); pass --model ID\n".utf8))
-                    throw ExitCode(.inputFailure)
-                }
-                for model in modelsForInterface {
-                    switch NetconfRenderer.render([intent], model: model, options: options) {
-                    case .success(let rendered): documents += rendered
-                    case .failure(let failure): problems += failure.problems
-                    }
-                }
-            }
-        }
-        if !problems.isEmpty {
-            for problem in problems {
-                FileHandle.standardError.write(Data("peerconf: error: \(problem)\n".utf8))
-            }
+    func run() async throws {
+        let definitions = try DefinitionsOrExit.load(await input.loadAllConcurrently())
+        let plan = try BatchRunner.plan { () throws(BatchTargetMissing) in try BatchPlan(definitions, models: allModels ? NetconfModel.allCases : models) }
+        if let problem = plan.distinctTargets.lazy.compactMap({ model in self.options.problem(for: model).map { (model, $0) } }).first {
+            FileHandle.standardError.write(Data("peerconf: error: --model \(problem.0.rawValue): \(problem.1)\n".utf8))
             throw ExitCode(.invalidDefinition)
         }
-        for document in documents {
-            if let followUp = document.followUp {
-                FileHandle.standardError.write(Data("peerconf: \(document.virtualInterface) (\(document.model.rawValue)): \(followUp)\n".utf8))
-            }
+        let outcome = try await BatchRunner.run(plan, outputDir: outputDir, check: check, updateManifest: !includeSecrets, options: batch, step: NetconfRenderer.batchStep(options: options))
+        if !outcome.problems.isEmpty {
+            BatchRunner.report(outcome.problems)
+            throw ExitCode(.invalidDefinition)
+        }
+        for note in outcome.notes {
+            FileHandle.standardError.write(Data("peerconf: \(note)\n".utf8))
         }
         if let outputDir {
             // Recorded in DIR/manifest.json next to `render`'s files; a manifest never
             // carries digests of files holding real keys.
-            let files = documents.map { GeneratedFile(relativePath: $0.relativePath, contents: $0.text, vendor: "netconf-\($0.model.rawValue)") }
-            if check {
-                try RenderCommand.check(files, against: outputDir)
+            if let report = outcome.check {
+                try RenderCommand.check(report, fileCount: outcome.fileCount, directory: outputDir)
                 return
             }
-            do {
-                try GeneratedFiles.write(files, to: outputDir, updateManifest: !includeSecrets)
-            } catch {
-                FileHandle.standardError.write(Data("peerconf: error: \(error)\n".utf8))
-                throw ExitCode(.inputFailure)
-            }
-            FileHandle.standardError.write(Data("peerconf: wrote \(documents.count) file\(documents.count == 1 ? "" : "s") under \(outputDir)\n".utf8))
+            FileHandle.standardError.write(Data("peerconf: wrote \(outcome.fileCount) file\(outcome.fileCount == 1 ? "" : "s") under \(outputDir)\n".utf8))
             return
         }
+        let documents = outcome.files
         if session && documents.count > 1 {
-            let list = documents.map { "\($0.virtualInterface) (\($0.model.rawValue))" }.joined(separator: ", ")
+            let list = documents.map { "\($0.relativePath.prefix { $0 != "/" }) (\($0.label.dropFirst("netconf-".count)))" }.joined(separator: ", ")
             FileHandle.standardError.write(Data("peerconf: error: a session goes to one device, but this run renders \(documents.count): \(list); use --output-dir, or one virtual interface and one model\n".utf8))
             throw ExitCode(.inputFailure)
         }

@@ -28,7 +28,11 @@ struct PeerConfCommand: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if let asyncCommand = command as? AsyncParsableCommand {
+                try runBlocking(asyncCommand)
+            } else {
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
@@ -38,6 +42,29 @@ struct PeerConfCommand: ParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// Runs an async command (render, netconf: their batches use a task group) on the global
+/// executor while the main thread waits. A plain synchronous main, rather than an async
+/// one that parks the main thread in dispatch_main: tools such as valgrind (the NETCONF
+/// leak check) cannot follow a process whose main thread exits that way.
+private func runBlocking(_ command: AsyncParsableCommand) throws {
+    final class Outcome: @unchecked Sendable {
+        var error: (any Error)?
+    }
+    let outcome = Outcome()
+    let done = DispatchSemaphore(value: 0)
+    nonisolated(unsafe) var command = command
+    Task.detached {
+        do {
+            try await command.run()
+        } catch {
+            outcome.error = error
+        }
+        done.signal()
+    }
+    done.wait()
+    if let error = outcome.error { throw error }
 }
 
 /// The documented exit statuses.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import PeerConf
 
-struct RenderCommand: ParsableCommand {
+struct RenderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Print the customer router configuration matching the cloud side.",
@@ -14,6 +14,12 @@ struct RenderCommand: ParsableCommand {
         Standard output carries the MD5 keys, since it goes to the router. Files written \
         with --output-dir carry a placeholder instead (<BGP-MD5-KEY:vif/peer>) unless \
         --include-secrets is given.
+
+        Virtual interfaces render in parallel (--jobs, default one per core); the output \
+        is the same bytes whatever the number of jobs. With --output-dir, files are \
+        streamed to temporary names as they are rendered and renamed into place only \
+        when everything rendered, the manifest last: an error leaves the previous files \
+        untouched. On a terminal a progress bar shows on standard error for long batches.
 
         With --output-dir, DIR/manifest.json lists every generated file with its vendor and \
         the SHA-256 of its content (entries of files this run did not write are kept, so \
@@ -63,6 +69,8 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "With --output-dir: compare DIR with what would be written, print what is missing or stale, write nothing (exit 3 when DIR is out of date).")
     var check = false
 
+    @OptionGroup var batch: BatchOptions
+
     func validate() throws {
         if allVendors && !vendors.isEmpty {
             throw ValidationError("Give either --vendor or --all-vendors.")
@@ -78,57 +86,32 @@ struct RenderCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let definitions = try DefinitionsOrExit.load(input)
-        let chosen = allVendors ? VendorID.allCases : vendors
-        var outputs: [RenderedConfig] = []
-        var problems: [RenderProblem] = []
+    func run() async throws {
+        let definitions = try DefinitionsOrExit.load(await input.loadAllConcurrently())
+        let plan = try BatchRunner.plan { () throws(BatchTargetMissing) in try BatchPlan(definitions, vendors: allVendors ? VendorID.allCases : vendors) }
         let secrets: SecretPolicy = outputDir == nil ? (redactSecrets ? .redact : .include) : (includeSecrets ? .include : .redact)
         let options = RenderOptions(rollback: rollback, secrets: secrets, templateOverrides: templates)
-        for definition in definitions {
-            let intents: [RouterIntent]
-            switch IntentBuilder.intents(for: definition) {
-            case .success(let built): intents = built
-            case .failure(let failure):
-                problems += failure.problems
-                continue
-            }
-            for (intent, vif) in zip(intents, definition.virtualInterfaces) {
-                let vendorsForInterface = chosen.isEmpty ? (vif.router?.vendor).map { [$0] } ?? [] : chosen
-                if vendorsForInterface.isEmpty {
-                    FileHandle.standardError.write(Data("peerconf: \(definition.source): \(vif.path): no vendor for \(vif.displayName); pass --vendor ID or set router.vendor\n".utf8))
-                    throw ExitCode(.inputFailure)
-                }
-                for vendor in vendorsForInterface {
-                    switch ConfigRenderer.render([intent], vendor: vendor, options: options) {
-                    case .success(let configs): outputs += configs
-                    case .failure(let failure): problems += failure.problems
-                    }
-                }
-            }
+        let step: @Sendable (BatchItem<VendorID>, VendorID) -> Result<BatchFile, RenderFailure>
+        switch ConfigRenderer.batchStep(vendors: plan.distinctTargets, options: options) {
+        case .success(let ready): step = ready
+        case .failure(let failure):
+            BatchRunner.report(failure.problems)
+            throw ExitCode(.inputFailure)
         }
-        if !problems.isEmpty {
-            for problem in problems {
-                FileHandle.standardError.write(Data("peerconf: error: \(problem)\n".utf8))
-            }
-            throw ExitCode(problems.contains { $0.path == "--templates" } ? .inputFailure : .invalidDefinition)
+        let outcome = try await BatchRunner.run(plan, outputDir: outputDir, check: check, updateManifest: !includeSecrets, options: batch, step: step)
+        if !outcome.problems.isEmpty {
+            BatchRunner.report(outcome.problems)
+            throw ExitCode(outcome.problems.contains { $0.path == "--templates" } ? .inputFailure : .invalidDefinition)
         }
         if let outputDir {
-            let files = outputs.map { GeneratedFile(relativePath: $0.relativePath, contents: $0.text, vendor: $0.vendor.rawValue) }
-            if check {
-                try Self.check(files, against: outputDir)
+            if let report = outcome.check {
+                try Self.check(report, fileCount: outcome.fileCount, directory: outputDir)
                 return
             }
-            do {
-                try GeneratedFiles.write(files, to: outputDir, updateManifest: !includeSecrets)
-            } catch {
-                FileHandle.standardError.write(Data("peerconf: error: \(error)\n".utf8))
-                throw ExitCode(.inputFailure)
-            }
             let manifestNote = includeSecrets ? "; \(OutputManifest.fileName) not updated: files with real keys are not recorded" : " and \(OutputManifest.fileName)"
-            FileHandle.standardError.write(Data("peerconf: wrote \(outputs.count) file\(outputs.count == 1 ? "" : "s") under \(outputDir)\(manifestNote)\n".utf8))
+            FileHandle.standardError.write(Data("peerconf: wrote \(outcome.fileCount) file\(outcome.fileCount == 1 ? "" : "s") under \(outputDir)\(manifestNote)\n".utf8))
         } else {
-            print(outputs.map(\.text).joined(separator: "\n"), terminator: "")
+            print(outcome.files.map(\.text).joined(separator: "\n"), terminator: "")
         }
     }
 }
@@ -136,12 +119,11 @@ struct RenderCommand: ParsableCommand {
 extension RenderCommand {
     /// `--check`: one line per finding on standard output, a summary on standard error,
     /// exit 3 when anything differs.
-    static func check(_ files: [GeneratedFile], against directory: String) throws {
-        let report = GeneratedFiles.check(files, against: directory)
+    static func check(_ report: CheckReport, fileCount: Int, directory: String) throws {
         for finding in report.findings {
             print(finding.description)
         }
-        let count = "\(files.count) file\(files.count == 1 ? "" : "s")"
+        let count = "\(fileCount) file\(fileCount == 1 ? "" : "s")"
         if report.isUpToDate {
             FileHandle.standardError.write(Data("peerconf: \(directory) is up to date (\(count) and \(OutputManifest.fileName))\n".utf8))
             return

@@ -130,3 +130,19 @@ public struct NetconfDocument: Sendable {
     /// `<vif>/netconf-<model>.xml`, for `--output-dir`.
     public var relativePath: String { "\(virtualInterface)/netconf-\(model.rawValue).xml" }
 }
+
+extension NetconfRenderer {
+    /// The render step of a batch (`BatchPipeline`): one document per interface and model;
+    /// a confirmed commit's follow-up becomes the file's note.
+    public static func batchStep(options: NetconfOptions) -> @Sendable (BatchItem<NetconfModel>, NetconfModel) -> Result<BatchFile, RenderFailure> {
+        { item, model in
+            render([item.intent], model: model, options: options).map { documents in
+                let document = documents[0]
+                return BatchFile(
+                    relativePath: document.relativePath, text: document.text, label: "netconf-\(model.rawValue)",
+                    note: document.followUp.map { "\(document.virtualInterface) (\(model.rawValue)): \($0)" }
+                )
+            }
+        }
+    }
+}

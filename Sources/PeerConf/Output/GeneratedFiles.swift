@@ -49,31 +49,38 @@ public enum GeneratedFiles {
 
     /// Compares what a run would write with `directory`, writing nothing.
     public static func check(_ files: [GeneratedFile], against directory: String) -> CheckReport {
-        var findings: [CheckReport.Finding] = []
-        let produced = Set(files.map(\.relativePath))
-        for file in files {
-            switch read(file.relativePath, in: directory) {
-            case nil: findings.append(.init(kind: .missing, file: file.relativePath))
-            case let bytes? where bytes != Array(file.contents.utf8): findings.append(.init(kind: .stale, file: file.relativePath))
-            default: break
-            }
+        let findings = files.compactMap { checkFile($0, in: directory) }
+        return CheckReport(findings: findings + checkManifest(files.map(\.manifestEntry), against: directory))
+    }
+
+    /// Whether `file` is in `directory` with exactly this content (nil when it is).
+    public static func checkFile(_ file: GeneratedFile, in directory: String) -> CheckReport.Finding? {
+        switch read(file.relativePath, in: directory) {
+        case nil: .init(kind: .missing, file: file.relativePath)
+        case let bytes? where !bytes.elementsEqual(file.contents.utf8): .init(kind: .stale, file: file.relativePath)
+        default: nil
         }
+    }
+
+    /// The manifest's findings, given the entries of every file a run would write: the
+    /// manifest itself, and the files other commands generated (whose digests it holds).
+    public static func checkManifest(_ produced: [OutputManifest.Entry], against directory: String) -> [CheckReport.Finding] {
+        var findings: [CheckReport.Finding] = []
+        let producedFiles = Set(produced.map(\.file))
         let existing: OutputManifest?
         do {
             existing = try OutputManifest.read(from: directory)
         } catch {
-            findings.append(.init(kind: .stale, file: OutputManifest.fileName, detail: error.reason))
-            return CheckReport(findings: findings)
+            return [.init(kind: .stale, file: OutputManifest.fileName, detail: error.reason)]
         }
         guard let existing else {
-            findings.append(.init(kind: .missing, file: OutputManifest.fileName))
-            return CheckReport(findings: findings)
+            return [.init(kind: .missing, file: OutputManifest.fileName)]
         }
-        if read(OutputManifest.fileName, in: directory) != Array(existing.merging(files.map(\.manifestEntry)).json.utf8) {
+        if read(OutputManifest.fileName, in: directory) != Array(existing.merging(produced).json.utf8) {
             findings.append(.init(kind: .stale, file: OutputManifest.fileName))
         }
         // Files other commands generated: the manifest says what they held.
-        for entry in existing.entries where !produced.contains(entry.file) {
+        for entry in existing.entries where !producedFiles.contains(entry.file) {
             switch read(entry.file, in: directory) {
             case nil: findings.append(.init(kind: .missing, file: entry.file, detail: "listed in \(OutputManifest.fileName)"))
             case let bytes? where SHA256.hex(bytes) != entry.digest:
@@ -81,7 +88,7 @@ public enum GeneratedFiles {
             default: break
             }
         }
-        return CheckReport(findings: findings)
+        return findings
     }
 
     static func manifestPath(_ directory: String) -> String {

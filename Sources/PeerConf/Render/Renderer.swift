@@ -56,3 +56,41 @@ public enum ConfigRenderer {
         return .success(configs)
     }
 }
+
+extension ConfigRenderer {
+    /// One virtual interface for one vendor, with templates parsed beforehand (a batch
+    /// parses each vendor's templates once, not once per interface).
+    public static func render(_ intent: RouterIntent, dialect: any VendorDialect, templates: TemplateSet, options: RenderOptions) -> Result<RenderedConfig, RenderFailure> {
+        let problems = dialect.problems(with: intent)
+        guard problems.isEmpty else { return .failure(RenderFailure(problems: problems)) }
+        let context = ViewModel(intent: intent, dialect: dialect, secrets: options.secrets).build()
+        do {
+            let text = try templates.render(options.rollback ? "rollback" : "config", context: context)
+            return .success(RenderedConfig(vendor: dialect.id, virtualInterface: intent.virtualInterfaceName, text: text))
+        } catch {
+            return .failure(RenderFailure(problems: [RenderProblem(vendor: dialect.id, path: "--templates", message: error.description)]))
+        }
+    }
+
+    /// The render step of a batch (`BatchPipeline`) for `vendors`: each vendor's dialect
+    /// and templates are prepared once. Fails when a `--templates` override cannot be used.
+    public static func batchStep(vendors: [VendorID], options: RenderOptions) -> Result<@Sendable (BatchItem<VendorID>, VendorID) -> Result<BatchFile, RenderFailure>, RenderFailure> {
+        var prepared: [VendorID: (dialect: any VendorDialect, templates: TemplateSet)] = [:]
+        for vendor in vendors {
+            do {
+                prepared[vendor] = (Dialects.dialect(for: vendor), try TemplateSet(vendor: vendor, overrides: options.templateOverrides))
+            } catch {
+                return .failure(RenderFailure(problems: [RenderProblem(vendor: vendor, path: "--templates", message: error.description)]))
+            }
+        }
+        let ready = prepared
+        return .success { item, vendor in
+            guard let (dialect, templates) = ready[vendor] else {
+                return .failure(RenderFailure(problems: [RenderProblem(vendor: vendor, path: "--vendor", message: "not prepared for this batch")]))
+            }
+            return render(item.intent, dialect: dialect, templates: templates, options: options).map {
+                BatchFile(relativePath: $0.relativePath, text: $0.text, label: vendor.rawValue)
+            }
+        }
+    }
+}

@@ -12,22 +12,20 @@ public enum TicketBuilder {
     /// The ticket for every virtual interface of `results` (which must all carry a
     /// definition), for `vendor` or else each interface's `router.vendor`.
     public static func content(for results: [LoadResult], vendor: VendorID?, templateOverrides: String? = nil) -> Result<TicketContent, Failure> {
-        var parts: [TicketContent.Part] = []
-        var problems: [RenderProblem] = []
         let definitions = results.compactMap(\.definition)
-        for definition in definitions {
-            let intents: [RouterIntent]
-            switch IntentBuilder.intents(for: definition) {
-            case .success(let built): intents = built
-            case .failure(let failure):
-                problems += failure.problems
-                continue
-            }
-            for (intent, vif) in zip(intents, definition.virtualInterfaces) {
-                guard let chosen = vendor ?? vif.router?.vendor else {
-                    return .failure(.noVendor("\(definition.source): \(vif.path): no vendor for \(vif.displayName); pass --vendor ID or set router.vendor"))
-                }
-                switch part(intent: intent, vif: vif, source: definition.source, vendor: chosen, templateOverrides: templateOverrides) {
+        // The same plan as render and netconf: definitions in order, interfaces in file
+        // order, one vendor each.
+        let plan: BatchPlan<VendorID>
+        do {
+            plan = try BatchPlan(definitions, vendors: vendor.map { [$0] } ?? [])
+        } catch {
+            return .failure(.noVendor(error.message))
+        }
+        var parts: [TicketContent.Part] = []
+        var problems = plan.problems
+        for item in plan.items {
+            for chosen in item.targets {
+                switch part(intent: item.intent, vif: item.virtualInterface, source: item.source, vendor: chosen, templateOverrides: templateOverrides) {
                 case .success(let built): parts.append(built)
                 case .failure(let failure): problems += failure.problems
                 }

@@ -1,0 +1,117 @@
+import Foundation
+
+/// An output folder written while a batch is still rendering, with the guarantees of
+/// `OutputDirectory`: each file goes to a temporary name in its final folder as soon as it
+/// is rendered (`stage`, safe to call from many tasks at once), and only when the whole
+/// batch succeeded are the temporaries renamed over their targets, the manifest last
+/// (`commit`). After an error, `discard` deletes the temporaries: the previous files stay
+/// as they were, and no reader ever sees half a file.
+public struct StagedOutput: Sendable {
+    /// A file written under its temporary name, waiting for `commit`.
+    public struct Staged: Sendable {
+        /// The manifest entry; its `file` is the target's relative path.
+        public var entry: OutputManifest.Entry
+        /// Distinguishes the temporaries of one run (the batch position).
+        public var tag: Int
+    }
+
+    public let directory: String
+    public let updateManifest: Bool
+    /// Read before anything is written: a manifest that is not peerconf's stops the run.
+    private let existing: OutputManifest?
+    private let processID = ProcessInfo.processInfo.processIdentifier
+
+    public init(directory: String, updateManifest: Bool) throws(OutputDirectory.WriteError) {
+        self.directory = directory
+        self.updateManifest = updateManifest
+        if updateManifest {
+            do {
+                existing = try OutputManifest.read(from: directory)
+            } catch {
+                throw OutputDirectory.WriteError(path: GeneratedFiles.manifestPath(directory), reason: "\(error.reason); move it away or fix it, peerconf does not overwrite it")
+            }
+        } else {
+            existing = nil
+        }
+    }
+
+    private func targetPath(_ relativePath: String) -> String {
+        directory.hasSuffix("/") ? directory + relativePath : directory + "/" + relativePath
+    }
+
+    private func temporaryPath(_ relativePath: String, tag: Int) -> String {
+        let target = targetPath(relativePath)
+        let slash = target.lastIndex(of: "/")!
+        return "\(target[...slash]).\(target[target.index(after: slash)...]).\(processID)-\(tag).tmp"
+    }
+
+    /// Writes `file` under a temporary name next to its target (creating the folder).
+    public func stage(_ file: GeneratedFile, tag: Int) throws(OutputDirectory.WriteError) -> Staged {
+        if file.relativePath == OutputManifest.fileName {
+            throw OutputDirectory.WriteError(path: file.relativePath, reason: "a generated file cannot be named like the manifest")
+        }
+        let temporary = temporaryPath(file.relativePath, tag: tag)
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0 && errno == ENOENT {
+            let folder = (targetPath(file.relativePath) as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw OutputDirectory.WriteError(path: folder, reason: "cannot create the folder")
+            }
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else {
+            throw OutputDirectory.WriteError(path: targetPath(file.relativePath), reason: String(cString: strerror(errno)))
+        }
+        var contents = file.contents
+        let written = contents.withUTF8 { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        let reason = written ? nil : String(cString: strerror(errno))
+        if close(descriptor) != 0 || !written {
+            unlink(temporary)
+            throw OutputDirectory.WriteError(path: targetPath(file.relativePath), reason: reason ?? "cannot write the file")
+        }
+        return Staged(entry: file.manifestEntry, tag: tag)
+    }
+
+    /// Renames every staged file over its target, in order, then writes the manifest
+    /// (merged with the one already there) atomically, last. Two files for one path are
+    /// an error before anything is renamed.
+    public func commit(_ staged: [Staged]) throws(OutputDirectory.WriteError) {
+        var seen = Set<String>()
+        for file in staged where !seen.insert(file.entry.file).inserted {
+            discard(staged)
+            throw OutputDirectory.WriteError(path: file.entry.file, reason: "two outputs would be written to the same file; give the virtual interfaces distinct names")
+        }
+        for (position, file) in staged.enumerated() {
+            let target = targetPath(file.entry.file)
+            if rename(temporaryPath(file.entry.file, tag: file.tag), target) != 0 {
+                let reason = String(cString: strerror(errno))
+                discard(Array(staged[position...]))
+                throw OutputDirectory.WriteError(path: target, reason: reason)
+            }
+        }
+        guard updateManifest else { return }
+        let merged = (existing ?? OutputManifest(entries: [])).merging(staged.map(\.entry))
+        // Written last: the manifest never lists a file before it is in place.
+        try OutputDirectory.write([OutputDirectory.File(relativePath: OutputManifest.fileName, contents: merged.json)], to: directory)
+    }
+
+    /// Deletes the temporaries of `staged`; the targets are untouched.
+    public func discard(_ staged: [Staged]) {
+        for file in staged {
+            unlink(temporaryPath(file.entry.file, tag: file.tag))
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import PeerConf
+import Workload
+
+/// The rest of the suite (after the validation rows of main.swift): render throughput per
+/// vendor and NETCONF model, the template path against a direct Swift builder, the
+/// end-to-end batch with the release `peerconf`, and its cold start.
+enum Suite {
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    /// Median of `runs` timings of `body`, after one warm-up run.
+    static func timed(runs: Int, _ body: () -> Void) -> Double {
+        body()
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            body()
+            times.append(seconds(ContinuousClock.now - start))
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    static func row(_ name: String, _ value: String) { print("| \(name) | \(value) |") }
+
+    static func run(definition: Definition, peerconf: String, quick: Bool) {
+        let intents = try! IntentBuilder.intents(for: definition).get()
+        let runs = quick ? 1 : 3
+        let options = RenderOptions(secrets: .redact)
+
+        for vendor in VendorID.allCases {
+            let dialect = Dialects.dialect(for: vendor)
+            let templates = try! TemplateSet(vendor: vendor)
+            let time = timed(runs: runs) {
+                for intent in intents { _ = ConfigRenderer.render(intent, dialect: dialect, templates: templates, options: options) }
+            }
+            row("render \(vendor.rawValue), 1 core", String(format: "%.0f renders/s (%.0f µs each)", Double(intents.count) / time, time / Double(intents.count) * 1e6))
+        }
+        let netconfOptions = NetconfOptions(secrets: .redact)
+        for model in NetconfModel.allCases {
+            let time = timed(runs: runs) {
+                for intent in intents { _ = NetconfRenderer.render([intent], model: model, options: netconfOptions) }
+            }
+            row("netconf \(model.rawValue), 1 core", String(format: "%.0f renders/s (%.0f µs each)", Double(intents.count) / time, time / Double(intents.count) * 1e6))
+        }
+
+        // Template path against the same text built directly in Swift.
+        let frr = Dialects.dialect(for: .frr)
+        let frrTemplates = try! TemplateSet(vendor: .frr)
+        var mismatches = 0
+        for intent in intents {
+            let viaTemplate = try! ConfigRenderer.render(intent, dialect: frr, templates: frrTemplates, options: options).get().text
+            if viaTemplate != FRRDirect.render(intent, dialect: frr) { mismatches += 1 }
+        }
+        let templateTime = timed(runs: runs + 2) {
+            for intent in intents { _ = ConfigRenderer.render(intent, dialect: frr, templates: frrTemplates, options: options) }
+        }
+        let directTime = timed(runs: runs + 2) {
+            for intent in intents { _ = FRRDirect.render(intent, dialect: frr) }
+        }
+        row("frr template path vs direct Swift builder", String(format: "%.1f µs vs %.1f µs per render: %.2f× (output %@)",
+            templateTime / Double(intents.count) * 1e6, directTime / Double(intents.count) * 1e6, templateTime / directTime,
+            mismatches == 0 ? "byte-identical" : "DIFFERS for \(mismatches) interfaces"))
+
+        endToEnd(peerconf: peerconf, quick: quick)
+        coldStart(peerconf: peerconf, runs: quick ? 5 : 21)
+    }
+
+    // MARK: - The release executable
+
+    static func endToEnd(peerconf: String, quick: Bool) {
+        let files = 10, perFile = 1_000
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("peerconf-bench-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        try! FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let inputs = (0..<files).map { file -> String in
+            let path = "\(work)/defs-\(file).yaml"
+            let text = SyntheticDefinitions(seed: 2026 + UInt64(file)).yaml(interfaces: perFile, connectionPrefix: "dc-bench-\(file)-", namePrefix: "vif-\(file)-")
+            try! text.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
+        let environment = [SyntheticDefinitions.keyVariable: SyntheticDefinitions.keyValue]
+        var totals: [Double] = [], memories: [Int] = []
+        var renderRow = "", netconfRow = ""
+        for run in 0..<(quick ? 1 : 3) {
+            let out = "\(work)/out-\(run)"
+            let render = Child.run(peerconf, ["render"] + inputs + ["--all-vendors", "--output-dir", out], environment: environment)
+            let netconf = Child.run(peerconf, ["netconf"] + inputs + ["--all-models", "--output-dir", out], environment: environment)
+            guard render.status == 0, netconf.status == 0 else {
+                print("end-to-end failed: render \(render.status), netconf \(netconf.status)")
+                return
+            }
+            let written = (try? FileManager.default.subpathsOfDirectory(atPath: out).count) ?? 0
+            totals.append(render.seconds + netconf.seconds)
+            memories.append(max(render.maxRSSKiB, netconf.maxRSSKiB))
+            renderRow = String(format: "%.2f s, peak %.0f MB", render.seconds, Double(render.maxRSSKiB) / 1024)
+            netconfRow = String(format: "%.2f s, peak %.0f MB (%d files and folders under the output folder)", netconf.seconds, Double(netconf.maxRSSKiB) / 1024, written)
+            try? FileManager.default.removeItem(atPath: out)
+        }
+        let median = totals.sorted()[totals.count / 2]
+        row("end to end: render 10 × 1,000 interfaces --all-vendors --output-dir (last run)", renderRow)
+        row("end to end: netconf 10 × 1,000 interfaces --all-models --output-dir (last run)", netconfRow)
+        row("end to end: 10,000 interfaces × (11 vendors + 5 models), 160,000 files", String(format: "%.2f s wall (median of %d), peak memory %.0f MB", median, totals.count, Double(memories.max()!) / 1024))
+    }
+
+    static func coldStart(peerconf: String, runs: Int) {
+        var times: [Double] = []
+        for _ in 0..<runs {
+            let child = Child.run(peerconf, ["render", "Examples/vif-prod-01.yaml", "--vendor", "frr"], environment: ["DC_MD5_KEY": "Example-Key.2026"])
+            guard child.status == 0 else {
+                print("cold start failed (exit \(child.status)); run the bench from the package folder")
+                return
+            }
+            times.append(child.seconds)
+        }
+        let sorted = times.sorted()
+        row("cold start: render Examples/vif-prod-01.yaml --vendor frr", String(format: "%.1f ms median of %d (min %.1f, max %.1f)", sorted[runs / 2] * 1000, runs, sorted[0] * 1000, sorted[runs - 1] * 1000))
+    }
+}
+
+/// A child process with its wall time and peak resident memory (`wait4`'s rusage, for
+/// exactly that child); standard output and error go to /dev/null.
+enum Child {
+    struct Result {
+        var status: Int32
+        var seconds: Double
+        var maxRSSKiB: Int
+    }
+
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]) -> Result {
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { $1 }
+        env["PEERCONF_PROGRESS"] = "0"
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        let start = ContinuousClock.now
+        guard posix_spawn(&pid, executable, &actions, nil, argv, envp) == 0 else {
+            return Result(status: -1, seconds: 0, maxRSSKiB: 0)
+        }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let elapsed = Suite.seconds(ContinuousClock.now - start)
+        let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Result(status: exitStatus, seconds: elapsed, maxRSSKiB: usage.ru_maxrss)
+    }
+}
