@@ -24,7 +24,7 @@ struct RenderCommand: AsyncParsableCommand {
         With --output-dir, DIR/manifest.json lists every generated file with its vendor and \
         the SHA-256 of its content (entries of files this run did not write are kept, so \
         several commands can share DIR). Files written with --include-secrets are not \
-        recorded. --check renders in memory, compares with DIR and writes nothing: for CI \
+        recorded. --check renders, compares with DIR and writes nothing: for CI \
         in a repository of generated configurations.
 
         EXIT STATUS

@@ -1,3 +1,5 @@
+import Mustache
+
 /// Builds the values a template prints from an intent, through a dialect. Everything is
 /// a string, a boolean or a list of dictionaries, with every key always present (an
 /// absent feature is `false` or an empty list), so templates stay logic-less and a
@@ -11,12 +13,7 @@ struct ViewModel {
     func build() -> [String: any Sendable] {
         let neighbors = intent.peers.compactMap { peer in peer.bgp.map { neighbor(peer, $0) } }
         let staticRoutes = intent.peers.flatMap { peer in
-            peer.staticRoutes.map { route -> [String: any Sendable] in
-                var values = prefixValues(route)
-                values["nextHop"] = peer.cloudAddress.description
-                values["peerName"] = peer.name
-                return values
-            }
+            peer.staticRoutes.map { route in PrefixValues(prefix: route, nextHop: peer.cloudAddress.description, peerName: peer.name) }
         }
         let anchors = intent.peers.flatMap { $0.bgp?.anchorRoutes ?? [] }.map(prefixValues)
         var context: [String: any Sendable] = [
@@ -30,16 +27,16 @@ struct ViewModel {
             "noInterface": intent.parentInterface == nil,
             "missingInterfaceNote": missingInterfaceNote,
             "staticRoutes": staticRoutes,
-            "ipv4StaticRoutes": staticRoutes.filter { $0["isIPv4"] as? Bool == true },
-            "ipv6StaticRoutes": staticRoutes.filter { $0["isIPv6"] as? Bool == true },
+            "ipv4StaticRoutes": staticRoutes.filter { $0.prefix.family == .ipv4 },
+            "ipv6StaticRoutes": staticRoutes.filter { $0.prefix.family == .ipv6 },
             "hasStaticRoutes": !staticRoutes.isEmpty,
-            "hasIPv4StaticRoutes": staticRoutes.contains { $0["isIPv4"] as? Bool == true },
-            "hasIPv6StaticRoutes": staticRoutes.contains { $0["isIPv6"] as? Bool == true },
+            "hasIPv4StaticRoutes": staticRoutes.contains { $0.prefix.family == .ipv4 },
+            "hasIPv6StaticRoutes": staticRoutes.contains { $0.prefix.family == .ipv6 },
             "anchors": anchors,
-            "ipv4Anchors": anchors.filter { $0["isIPv4"] as? Bool == true },
-            "ipv6Anchors": anchors.filter { $0["isIPv6"] as? Bool == true },
-            "hasIPv4Anchors": anchors.contains { $0["isIPv4"] as? Bool == true },
-            "hasIPv6Anchors": anchors.contains { $0["isIPv6"] as? Bool == true },
+            "ipv4Anchors": anchors.filter { $0.prefix.family == .ipv4 },
+            "ipv6Anchors": anchors.filter { $0.prefix.family == .ipv6 },
+            "hasIPv4Anchors": anchors.contains { $0.prefix.family == .ipv4 },
+            "hasIPv6Anchors": anchors.contains { $0.prefix.family == .ipv6 },
             "hasBGP": !neighbors.isEmpty,
             "localASN": intent.localASN?.description ?? "",
             "neighbors": neighbors,
@@ -110,24 +107,12 @@ struct ViewModel {
     }
 
     /// Prefixes with sequence numbers 10, 20, ... for prefix lists.
-    private func numbered(_ prefixes: [IPPrefix]) -> [[String: any Sendable]] {
-        prefixes.enumerated().map { index, prefix in
-            var values = prefixValues(prefix)
-            values["seq"] = String((index + 1) * 10)
-            return values
-        }
+    private func numbered(_ prefixes: [IPPrefix]) -> [PrefixValues] {
+        prefixes.enumerated().map { index, prefix in PrefixValues(prefix: prefix, seq: (index + 1) * 10) }
     }
 
-    private func prefixValues(_ prefix: IPPrefix) -> [String: any Sendable] {
-        var values: [String: any Sendable] = [
-            "cidr": prefix.description,
-            "network": prefix.address.description,
-            "length": String(prefix.prefixLength),
-            "netmask": prefix.netmask.description,
-            "wildcard": prefix.hostmask.description,
-        ]
-        values.merge(familyValues(prefix.family)) { $1 }
-        return values
+    private func prefixValues(_ prefix: IPPrefix) -> PrefixValues {
+        PrefixValues(prefix: prefix)
     }
 
     private func addressValues(_ address: IPInterfaceAddress) -> [String: any Sendable] {
@@ -143,6 +128,42 @@ struct ViewModel {
 
     private func familyValues(_ family: AddressFamily) -> [String: any Sendable] {
         ["family": family.rawValue, "isIPv4": family == .ipv4, "isIPv6": family == .ipv6]
+    }
+}
+
+/// One prefix as templates see it: `cidr`, `network`, `length`, `netmask`, `wildcard`,
+/// `family`, `isIPv4`, `isIPv6`, and where given `seq`, `nextHop`, `peerName`. Each text is
+/// made only when a template asks for it (a 50-prefix BGP block used to format five
+/// strings and build a dictionary per prefix for every vendor, most of them unused); any
+/// other name goes on to the enclosing contexts, as with a dictionary.
+struct PrefixValues: MustacheParent, Sendable {
+    let prefix: IPPrefix
+    var seq: Int?
+    var nextHop: String?
+    var peerName: String?
+
+    init(prefix: IPPrefix, seq: Int? = nil, nextHop: String? = nil, peerName: String? = nil) {
+        self.prefix = prefix
+        self.seq = seq
+        self.nextHop = nextHop
+        self.peerName = peerName
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "cidr": prefix.description
+        case "network": prefix.address.description
+        case "length": String(prefix.prefixLength)
+        case "netmask": prefix.netmask.description
+        case "wildcard": prefix.hostmask.description
+        case "family": prefix.family.rawValue
+        case "isIPv4": prefix.family == .ipv4
+        case "isIPv6": prefix.family == .ipv6
+        case "seq": seq.map { String($0) }
+        case "nextHop": nextHop
+        case "peerName": peerName
+        default: nil
+        }
     }
 }
 
