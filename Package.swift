@@ -58,10 +58,14 @@ let package = Package(
             ],
             path: "Sources/peerconf-bench"
         ),
+        // The fuzzing invariants (text -> load -> validate -> render): run by the libFuzzer
+        // target below and replayed by the tests over the seeds and regressions.
+        .target(name: "PeerConfFuzzing", dependencies: ["PeerConf"], path: "Sources/PeerConfFuzzing"),
         .testTarget(
             name: "PeerConfTests",
             dependencies: [
                 "PeerConf",
+                "PeerConfFuzzing",
                 "Workload",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -72,3 +76,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer executable exists only for `Tests/Fuzz/run.sh` (PEERCONF_FUZZ=1, built with
+// -sanitize=fuzzer,address in its own scratch folder); `swift build` and `swift test`
+// never see it.
+if Context.environment["PEERCONF_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
+        .executableTarget(name: "peerconf-fuzz", dependencies: ["PeerConfFuzzing", "CLibFuzzer"], path: "Tests/Fuzz/peerconf-fuzz"),
+    ]
+    package.products.append(.executable(name: "peerconf-fuzz", targets: ["peerconf-fuzz"]))
+}

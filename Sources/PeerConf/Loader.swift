@@ -54,6 +54,18 @@ public enum DefinitionLoader {
         }
     }
 
+    /// Loads a definition from bytes (standard input, a network document, a fuzzer) with
+    /// the checks a file gets: no NUL byte, UTF-8 text, at most `InputLimits.maximumFileSize`.
+    public static func load(data: Data, source: String, baseDirectory: String? = nil, options: LoadOptions = LoadOptions()) -> LoadResult {
+        guard data.count <= InputLimits.maximumFileSize else {
+            return unreadable(source: source, TextFile.Failure(reason: "it is \(data.count) bytes; the limit is \(InputLimits.maximumFileSize) bytes", isLimit: true))
+        }
+        switch TextFile.text(data) {
+        case .success(let text): return load(text: text, source: source, baseDirectory: baseDirectory, options: options)
+        case .failure(let failure): return unreadable(source: source, failure)
+        }
+    }
+
     /// Loads a definition from text; `source` names it in diagnostics.
     public static func load(text: String, source: String, baseDirectory: String? = nil, options: LoadOptions = LoadOptions()) -> LoadResult {
         var diagnostics = DiagnosticCollector()

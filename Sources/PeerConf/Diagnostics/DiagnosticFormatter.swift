@@ -2,9 +2,31 @@ import Foundation
 
 /// Prints findings for people (compiler style, one per line) or for pipelines (JSON).
 public enum DiagnosticFormatter {
-    /// `FILE:LINE:COL: error: PATH: MESSAGE`, the form editors and CI logs link to.
+    /// `FILE:LINE:COL: error: PATH: MESSAGE`, the form editors and CI logs link to. Always
+    /// one line: text from the definition (an unknown key, a value) cannot start a
+    /// forged finding on a line of its own or send terminal escapes (see `printable`).
     public static func text(_ diagnostic: Diagnostic) -> String {
-        "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.path): \(diagnostic.message)"
+        printable("\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.path): \(diagnostic.message)")
+    }
+
+    /// Control characters (line breaks, escape, ...), line and paragraph separators and
+    /// bidirectional overrides written as `\u{XX}` escapes.
+    public static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || (0x2028...0x2029).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// The closing line of a run over one or more files.

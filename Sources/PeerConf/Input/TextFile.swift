@@ -28,10 +28,18 @@ enum TextFile {
         guard Int(status.st_size) <= limit else {
             return .failure(Failure(reason: "it is \(status.st_size) bytes; the limit is \(limit) bytes", isLimit: true))
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        // Non-blocking: should the path be swapped for a pipe after `stat`, or be a file
+        // that waits for data (`/proc/kmsg`), reading fails instead of hanging. The
+        // opened file is checked again.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
             return .failure(Failure(reason: "permission denied or unreadable"))
         }
-        defer { try? handle.close() }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var opened = stat()
+        guard fstat(descriptor, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
+            return .failure(Failure(reason: "it is not a regular file"))
+        }
         let data: Data
         do {
             data = try handle.read(upToCount: limit + 1) ?? Data()
