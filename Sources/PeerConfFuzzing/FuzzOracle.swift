@@ -7,7 +7,9 @@ import PeerConf
 ///
 /// The path is the tool's own: bytes -> `DefinitionLoader.load(data:)` (file checks,
 /// parsing, decoding, validation) -> `ConfigRenderer` for every vendor, configuration
-/// and rollback. Invariants:
+/// and rollback. Inputs starting with 0xFF are structured instead: their bytes become
+/// the free text of a valid definition (`structured`), so most reach rendering.
+/// Invariants:
 ///
 /// 1. Nothing crashes or hangs (the fuzzer's own checks; ASan for memory errors).
 /// 2. A load gives a definition exactly when it reports no error; every finding is
@@ -60,7 +62,16 @@ public enum FuzzOracle {
         public var rendered = 0
     }
 
-    public static func check(_ data: Data) -> Outcome {
+    /// Inputs starting with this byte (never the start of UTF-8 text) are structured: the
+    /// rest, split at NUL bytes, fills the free-text fields of a valid definition (see
+    /// `structured`), so that most of them reach rendering with arbitrary text.
+    public static let structuredMarker: UInt8 = 0xFF
+
+    /// Checks one input, rendering for `vendors` (all by default).
+    public static func check(_ data: Data, vendors: [VendorID] = VendorID.allCases) -> Outcome {
+        if data.first == structuredMarker {
+            return check(Data(structured(data.dropFirst()).utf8), vendors: vendors)
+        }
         var outcome = Outcome()
         func violation(_ invariant: String, _ detail: String) {
             outcome.violations.append(Violation(invariant: invariant, detail: detail))
@@ -76,8 +87,10 @@ public enum FuzzOracle {
         if (result.definition == nil) != result.diagnostics.contains(where: \.isError) {
             violation("definition-iff-no-error", "definition \(result.definition == nil ? "absent" : "present") with \(result.errors.count) errors")
         }
-        // Keys from the environment; one the input itself spells out is no leak.
-        let secrets = environment.values.filter { $0.count >= 8 && !text.contains($0) }
+        // Keys from the environment; one that the document itself spells out in some value
+        // (a description equal to a key) is no leak.
+        let values = documentText(text)
+        let secrets = environment.values.filter { secret in secret.count >= 8 && !text.contains(secret) && !values.contains { $0.contains(secret) } }
         for diagnostic in result.diagnostics {
             let line = DiagnosticFormatter.text(diagnostic)
             if diagnostic.location.line < 1 || diagnostic.location.column < 1 {
@@ -94,7 +107,7 @@ public enum FuzzOracle {
         outcome.validated = true
         let neutral = neutralized(definition)
 
-        for vendor in VendorID.allCases {
+        for vendor in vendors {
             for rollback in [false, true] {
                 let options = RenderOptions(rollback: rollback, secrets: .include)
                 let real = ConfigRenderer.render(definition, vendor: vendor, options: options)
@@ -145,6 +158,113 @@ public enum FuzzOracle {
         // NETCONF HOOK: build every NETCONF payload of `definition` here and parse each back
         // with libxml2 (XMLTree); report "netconf-parses" violations. See the type's notes.
         return outcome
+    }
+
+    /// A valid two-interface definition (dual-stack BGP with BFD, and static) whose free
+    /// text comes from `fields` (split at NUL): interface name, peer name, description,
+    /// router interface, MD5 key, connection. Each is cut to what its field allows (the
+    /// raw inputs test the validation itself; keys to 25 characters, which most platforms
+    /// take), so nearly every input renders.
+    public static func structured(_ fields: Data) -> String {
+        let parts = fields.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        func part(_ index: Int, _ fallback: String) -> String { index < parts.count ? parts[index] : fallback }
+        func name(_ text: String, _ fallback: String) -> String {
+            let kept = String(text.unicodeScalars.filter { "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.".unicodeScalars.contains($0) }.prefix(60))
+            return kept.isEmpty ? fallback : kept
+        }
+        let vifName = name(part(0, "vif-1"), "vif")
+        let peerName = name(part(1, "peer"), "peer")
+        let description = String(part(2, "a description").unicodeScalars.filter { scalar in
+            !(scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
+              || (0x202A...0x202E).contains(scalar.value))
+        }.prefix(128))
+        let interfaceText = String(part(3, "eth1").unicodeScalars.filter { "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:".unicodeScalars.contains($0) }
+            .drop { !CharacterSet.alphanumerics.contains($0) }.prefix(60))
+        let interface = interfaceText.isEmpty ? "eth1" : interfaceText
+        let keyText = String(part(4, "Key-2026.x").unicodeScalars.filter {
+            ($0.isASCII && CharacterSet.alphanumerics.contains($0)) || "~`!,.:;-_?\"(){}[]/@#$%^&*+|\\=".unicodeScalars.contains($0)
+        }.prefix(17))
+        let key = keyText + "Aa1.Key-"   // 8 or more characters, of every class
+        let connection = name(part(5, "dc-1"), "dc")
+        let q = quotedYAML
+        return """
+        version: 1
+        virtual_interfaces:
+          - name: \(q(vifName))
+            connection: \(q(connection))
+            vlan: 100
+            local_subnets: [10.0.0.0/16, "2001:db8:100::/56"]
+            router: {interface: \(q(interface))}
+            peers:
+              - name: \(q(peerName))
+                address_family: ipv4
+                local_gateway: 192.168.0.1/30
+                remote_gateway: 192.168.0.2/30
+                remote_subnets: [192.168.52.0/24, 192.168.54.0/24]
+                routing_mode: bgp
+                bgp_asn: 65010
+                bgp_md5_key: \(q(key))
+                description: \(q(description))
+                bfd: {interval_ms: 300, multiplier: 3}
+              - name: \(q(peerName + "-6"))
+                address_family: ipv6
+                local_gateway: "2001:db8:ffff::1/64"
+                remote_gateway: "2001:db8:ffff::2/64"
+                remote_subnets: ["2001:db8:52::/48"]
+                routing_mode: bgp
+                bgp_asn: 65010
+                bgp_md5_key: \(q(key))
+                description: \(q(description))
+          - name: \(q(vifName + "-s"))
+            connection: \(q(connection))
+            vlan: 101
+            local_subnets: [10.0.0.0/16]
+            router: {interface: \(q(interface + "s"))}
+            peers:
+              - name: \(q(peerName))
+                address_family: ipv4
+                local_gateway: 192.168.1.1/30
+                remote_gateway: 192.168.1.2/30
+                remote_subnets: [192.168.56.0/24]
+                routing_mode: static
+                description: \(q(description))
+
+        """
+    }
+
+    /// A YAML double-quoted scalar holding `text` exactly: what YAML does not print raw
+    /// (controls, line separators, BOM, non-characters) is written as an escape.
+    public static func quotedYAML(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: result += "\\\""
+            case 0x5C: result += "\\\\"
+            case 0x20...0x7E, 0xA0...0x2027, 0x202A...0xD7FF, 0xE000...0xFEFE, 0xFF00...0xFFFD, 0x10000...0x10FFFF:
+                result.unicodeScalars.append(scalar)
+            default:
+                let hex = String(scalar.value, radix: 16)
+                result += scalar.value <= 0xFFFF ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+            }
+        }
+        return result + "\""
+    }
+
+    /// Every key and scalar value of the document (empty when it does not parse).
+    static func documentText(_ text: String) -> [String] {
+        guard case .success(let root) = DocumentParser.parse(text, file: "fuzz.yaml") else { return [] }
+        var values: [String] = []
+        var pending = [root]
+        while let node = pending.popLast() {
+            switch node {
+            case .scalar(let scalar): values.append(scalar.text)
+            case .sequence(let items, _): pending += items
+            case .mapping(let entries, _):
+                values += entries.map(\.key.text)
+                pending += entries.map(\.value)
+            }
+        }
+        return values
     }
 
     /// The placeholder marker: no vendor keyword or template text contains it.

@@ -1,5 +1,6 @@
 import Foundation
 import PeerConfFuzzing
+import PropertyBased
 import Testing
 @testable import PeerConf
 
@@ -46,8 +47,19 @@ struct FuzzReplayTests {
                 #expect(outcome.validated, "\(file.lastPathComponent) did not validate in the oracle")
             }
         }
-        #expect(validated >= 15)
+        #expect(validated >= 17)
         #expect(rendered >= 15 * 11)
+    }
+
+    @Test("structured inputs (0xFF, then free text split at NUL) are valid definitions whatever the bytes, and keep every invariant", .shrinking(false))
+    func structuredInputs() async {
+        // ASCII (NUL separates fields), pieces of multi-byte characters (é, U+2028) and stray bytes.
+        let bytes = Gen<UInt8?>.element(of: Array(0...127) + [0xC3, 0xA9, 0xE2, 0x80, 0xA8, 0xFE, 0xFF]).compactMap { $0 }
+        await propertyCheck(count: 60, input: bytes.array(of: 0...300)) { bytes in
+            let outcome = FuzzOracle.check(Data([FuzzOracle.structuredMarker] + bytes))
+            #expect(outcome.validated, "\(FuzzOracle.structured(Data(bytes)))")
+            #expect(outcome.violations.isEmpty, "\(outcome.violations)")
+        }
     }
 
     // MARK: The oracle catches what it is meant to
