@@ -31,10 +31,8 @@ import PeerConf
 /// 6. Secrets: with redaction (`--redact-secrets`, files by default) no output contains
 ///    an MD5 key from the environment, and no finding ever does.
 ///
-/// NETCONF (follow-up, not in this tree yet): once `Sources/PeerConf/NETCONF/` builds
-/// payloads from a `RouterIntent`, `check` must also build every payload for the valid
-/// definition and parse it back with libxml2 (`XMLTree`), reporting a violation when one
-/// does not parse; the hook is marked `NETCONF HOOK` below.
+/// 7. NETCONF: every payload of every model (configuration, rollback, session) parses
+///    back with libxml2, and redacted payloads carry no key.
 public enum FuzzOracle {
     /// Keys the seeds and fuzzed documents may name with `bgp_md5_key_env`.
     public static let environment: [String: String] = [
@@ -155,8 +153,30 @@ public enum FuzzOracle {
                 }
             }
         }
-        // NETCONF HOOK: build every NETCONF payload of `definition` here and parse each back
-        // with libxml2 (XMLTree); report "netconf-parses" violations. See the type's notes.
+        // 7. Every NETCONF payload (configuration, rollback, whole session) is well-formed XML
+        //    that libxml2 parses back, and redacted payloads carry no key.
+        for model in NetconfModel.allCases {
+            let variants: [(String, NetconfOptions)] = [
+                ("", NetconfOptions()), (" rollback", NetconfOptions(rollback: true)),
+                (" session", NetconfOptions(session: NetconfSessionOptions(confirmTimeout: 60))),
+                (" redacted", NetconfOptions(secrets: .redact)),
+            ]
+            for (label, options) in variants {
+                guard case .success(let documents) = NetconfRenderer.render(definition, model: model, options: options) else { continue }
+                for document in documents {
+                    let name = "netconf \(model.rawValue)\(label) \(document.virtualInterface)"
+                    // A session is several messages, each ended by the NETCONF 1.0 marker.
+                    let messages = options.session == nil ? [document.text]
+                        : document.text.components(separatedBy: "]]>]]>").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+                    for message in messages where XMLReader.parse(message) == nil {
+                        violation("netconf-parses", "\(name): a message libxml2 cannot parse")
+                    }
+                    if options.secrets == .redact, let secret = secrets.first(where: document.text.contains) {
+                        violation("redacted", "\(name) shows a key (\(secret.count) characters)")
+                    }
+                }
+            }
+        }
         return outcome
     }
 
