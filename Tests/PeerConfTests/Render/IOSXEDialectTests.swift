@@ -4,69 +4,6 @@ import Testing
 /// A one-interface definition for dialect tests of the Cisco-style platforms (IOS-XE, NX-OS,
 /// EOS): a BGP IPv4 peer whose key, ASN, description and BFD are set per test, optionally
 /// with an IPv6 peer.
-enum CiscoStyleFixture {
-    struct Peer {
-        var key = "Str0ng-Key.2026"
-        var asn = "65010"
-        var description: String?
-        var bfd: String?
-    }
-
-    static func yaml(vlan: Int = 100, interface: String? = "PORT", v4: Peer = Peer(), v6: Peer? = nil) -> String {
-        func peer(_ name: String, _ family: String, _ local: String, _ remote: String, _ subnet: String, _ peer: Peer, _ variable: String) -> String {
-            var text = """
-                - name: \(name)
-                  address_family: \(family)
-                  local_gateway: "\(local)"
-                  remote_gateway: "\(remote)"
-                  remote_subnets: ["\(subnet)"]
-                  routing_mode: bgp
-                  bgp_asn: "\(peer.asn)"
-                  bgp_md5_key_env: \(variable)
-
-            """
-            if let description = peer.description {
-                text += "      description: '\(description.replacingOccurrences(of: "'", with: "''"))'\n"
-            }
-            if let bfd = peer.bfd { text += "      bfd: \(bfd)\n" }
-            return text
-        }
-        var text = """
-        virtual_interface:
-          name: vif-test
-          vlan: \(vlan)
-          local_subnets: [10.0.0.0/16]
-
-        """
-        if let interface { text += "  router:\n    interface: \(interface)\n" }
-        text += "  peers:\n"
-        text += peer("peer-v4", "ipv4", "192.168.0.1/30", "192.168.0.2/30", "192.168.52.0/24", v4, "KEY_V4")
-        if let v6 { text += peer("peer-v6", "ipv6", "2001:db8:ffff::1/64", "2001:db8:ffff::2/64", "2001:db8:52::/48", v6, "KEY_V6") }
-        return text
-    }
-
-    /// The rendered configuration, or the problems as `vendor: path: message` lines.
-    struct Rendered {
-        var text: String?
-        var problems: [String] = []
-        var lines: [String] { text.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } ?? [] }
-    }
-
-    static func render(_ vendor: VendorID, vlan: Int = 100, interface: String? = "PORT", v4: Peer = Peer(), v6: Peer? = nil,
-                       rollback: Bool = false) -> Rendered {
-        var environment = ["KEY_V4": v4.key]
-        if let v6 { environment["KEY_V6"] = v6.key }
-        let port = Dialects.dialect(for: vendor).sampleParentInterface
-        let text = yaml(vlan: vlan, interface: interface.map { $0 == "PORT" ? port : $0 }, v4: v4, v6: v6)
-        let loaded = DefinitionLoader.load(text: text, source: "test.yaml", options: LoadOptions(environment: environment))
-        guard let definition = loaded.definition else { return Rendered(problems: ["does not load: \(loaded.dump)"]) }
-        switch ConfigRenderer.render(definition, vendor: vendor, options: RenderOptions(rollback: rollback)) {
-        case .success(let configs): return Rendered(text: configs.map(\.text).joined())
-        case .failure(let failure): return Rendered(problems: failure.problems.map(\.description))
-        }
-    }
-}
-
 @Suite("Cisco IOS / IOS-XE dialect")
 struct IOSXEDialectTests {
     let dialect = IOSXEDialect()
@@ -83,7 +20,7 @@ struct IOSXEDialectTests {
     @Test("the key is written after 'password 0' exactly as given")
     func keyLine() {
         let key = "Ab1~$\"\\{}|;#!x"
-        let lines = CiscoStyleFixture.render(.iosXE, v4: .init(key: key)).lines
+        let lines = DialectFixture.render(.iosXE, v4: .init(key: key)).lines
         #expect(lines.contains(" neighbor 192.168.0.1 password 0 \(key)"))
     }
 
@@ -95,19 +32,19 @@ struct IOSXEDialectTests {
             ("A" + String(repeating: "b1", count: 40), "at most 80"),
         ]
         for (key, reason) in cases {
-            let problems = CiscoStyleFixture.render(.iosXE, v4: .init(key: key)).problems
+            let problems = DialectFixture.render(.iosXE, v4: .init(key: key)).problems
             #expect(problems.count == 1, "\(key): \(problems)")
             #expect(problems.first?.hasPrefix("ios-xe: virtual_interface.peers[0].bgp_md5_key: ") == true, "\(problems)")
             #expect(problems.first?.contains(reason) == true, "\(problems)")
             #expect(problems.first?.contains(key) == false, "a message must not show the key")
         }
         let eighty = "A" + String(repeating: "b", count: 78) + "1"
-        #expect(CiscoStyleFixture.render(.iosXE, v4: .init(key: eighty)).problems.isEmpty)
+        #expect(DialectFixture.render(.iosXE, v4: .init(key: eighty)).problems.isEmpty)
     }
 
     @Test("AS_TRANS 23456 is refused, naming the field")
     func asTrans() {
-        let problems = CiscoStyleFixture.render(.iosXE, v4: .init(asn: "23456")).problems
+        let problems = DialectFixture.render(.iosXE, v4: .init(asn: "23456")).problems
         #expect(problems.count == 1)
         #expect(problems.first?.hasPrefix("ios-xe: virtual_interface.peers[0].bgp_asn: ") == true, "\(problems)")
     }
@@ -123,7 +60,7 @@ struct IOSXEDialectTests {
 
     @Test("BFD goes on the interface; a second peer with other timers gets a comment")
     func bfdPerInterface() {
-        let lines = CiscoStyleFixture.render(
+        let lines = DialectFixture.render(
             .iosXE, v4: .init(bfd: "{interval_ms: 300, multiplier: 3}"), v6: .init(bfd: "{interval_ms: 500, multiplier: 4}")).lines
         #expect(lines.filter { $0.hasPrefix(" bfd interval") } == [" bfd interval 300 min_rx 300 multiplier 3"])
         #expect(lines.contains(" neighbor 2001:db8:ffff::1 fall-over bfd"))
@@ -132,7 +69,7 @@ struct IOSXEDialectTests {
 
     @Test("VLAN 0 rollback keeps the port and removes its addresses")
     func untaggedRollback() {
-        let lines = CiscoStyleFixture.render(.iosXE, vlan: 0, v4: .init(bfd: "{interval_ms: 300, multiplier: 3}"), rollback: true).lines
+        let lines = DialectFixture.render(.iosXE, vlan: 0, v4: .init(bfd: "{interval_ms: 300, multiplier: 3}"), rollback: true).lines
         #expect(!lines.contains { $0.hasPrefix("no interface") })
         #expect(lines.contains(" no ip address 192.168.0.2 255.255.255.252"))
         #expect(lines.contains(" no bfd interval 300 min_rx 300 multiplier 3"))

@@ -61,38 +61,11 @@ struct IOSXRDialectTests {
 
 /// Renders a one-peer BGP definition for IOS-XR.
 private enum XRRender {
-    static func definition(key: String, bfd: String?) throws -> Definition {
-        var text = """
-        virtual_interface:
-          name: vif-a
-          vlan: 100
-          local_subnets: [10.0.0.0/16]
-          router:
-            interface: GigabitEthernet0/0/0/1
-          peers:
-            - name: peer-v4
-              address_family: ipv4
-              local_gateway: 192.168.0.1/30
-              remote_gateway: 192.168.0.2/30
-              remote_subnets: [192.168.52.0/24]
-              routing_mode: bgp
-              bgp_asn: 65010
-              bgp_md5_key_env: XR_TEST_KEY
-
-        """
-        if let bfd { text += "      bfd: \(bfd)\n" }
-        let result = DefinitionLoader.load(text: text, source: "xr.yaml", options: LoadOptions(environment: ["XR_TEST_KEY": key]))
-        return try #require(result.definition)
-    }
-
     static func problems(key: String = "Str0ng-Key.2026", bfd: String? = nil) throws -> [RenderProblem] {
-        switch ConfigRenderer.render(try definition(key: key, bfd: bfd), vendor: .iosXR) {
-        case .success: []
-        case .failure(let failure): failure.problems
-        }
+        DialectFixture.render(.iosXR, v4: .init(key: key, bfd: bfd)).renderProblems
     }
 
     static func text(key: String) throws -> String {
-        try ConfigRenderer.render(try definition(key: key, bfd: nil), vendor: .iosXR).get().map(\.text).joined()
+        try #require(DialectFixture.render(.iosXR, v4: .init(key: key)).text)
     }
 }

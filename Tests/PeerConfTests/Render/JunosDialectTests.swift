@@ -66,38 +66,16 @@ struct JunosDialectTests {
 
 /// Renders a one-peer BGP definition for Junos.
 private enum JunosRender {
-    static func definition(key: String, vlan: Int) throws -> Definition {
-        let text = """
-        virtual_interface:
-          name: vif-a
-          vlan: \(vlan)
-          local_subnets: [10.0.0.0/16]
-          router:
-            interface: ge-0/0/1
-          peers:
-            - name: peer-v4
-              address_family: ipv4
-              local_gateway: 192.168.0.1/30
-              remote_gateway: 192.168.0.2/30
-              remote_subnets: [192.168.52.0/24]
-              routing_mode: bgp
-              bgp_asn: 65010
-              bgp_md5_key_env: JUNOS_TEST_KEY
-              description: "x\\" ; delete protocols"
-
-        """
-        let result = DefinitionLoader.load(text: text, source: "junos.yaml", options: LoadOptions(environment: ["JUNOS_TEST_KEY": key]))
-        return try #require(result.definition)
-    }
+    /// The description tries to close its quotes and start a command.
+    static let peer = DialectFixture.Peer(description: "x\" ; delete protocols")
 
     static func problems(key: String) throws -> [RenderProblem] {
-        switch ConfigRenderer.render(try definition(key: key, vlan: 100), vendor: .junos) {
-        case .success: []
-        case .failure(let failure): failure.problems
-        }
+        var peer = peer
+        peer.key = key
+        return DialectFixture.render(.junos, v4: peer).renderProblems
     }
 
     static func text(vlan: Int) throws -> String {
-        try ConfigRenderer.render(try definition(key: "Str0ng-Key.2026", vlan: vlan), vendor: .junos).get().map(\.text).joined()
+        try #require(DialectFixture.render(.junos, vlan: vlan, v4: peer).text)
     }
 }

@@ -15,7 +15,7 @@ struct NXOSDialectTests {
     @Test("keys with characters NX-OS gives a meaning to fail, naming the vendor and the field",
           arguments: [";", "|", "$", "?", "\"", "\\"])
     func forbiddenKeyCharacter(_ character: String) {
-        let problems = CiscoStyleFixture.render(.nxOS, v4: .init(key: "Abcd\(character)efg1")).problems
+        let problems = DialectFixture.render(.nxOS, v4: .init(key: "Abcd\(character)efg1")).problems
         #expect(problems.count == 1, "\(problems)")
         #expect(problems.first?.hasPrefix("nx-os: virtual_interface.peers[0].bgp_md5_key: the MD5 key contains a character Cisco NX-OS cannot take") == true,
                 "\(problems)")
@@ -23,13 +23,13 @@ struct NXOSDialectTests {
 
     @Test("a key may start with a digit: 'password 0' already says clear text")
     func digitFirst() {
-        let rendered = CiscoStyleFixture.render(.nxOS, v4: .init(key: "1Abcdefg~!#"))
+        let rendered = DialectFixture.render(.nxOS, v4: .init(key: "1Abcdefg~!#"))
         #expect(rendered.lines.contains("    password 0 1Abcdefg~!#"), "\(rendered.problems)")
     }
 
     @Test("BFD: feature, redirects off, intervals above 999 ms written as 999 with a comment")
     func bfd() {
-        let lines = CiscoStyleFixture.render(.nxOS, v4: .init(bfd: "{interval_ms: 1000, multiplier: 5}"), v6: .init()).lines
+        let lines = DialectFixture.render(.nxOS, v4: .init(bfd: "{interval_ms: 1000, multiplier: 5}"), v6: .init()).lines
         #expect(lines.contains("feature bfd"))
         #expect(lines.contains("  no ip redirects"))
         #expect(lines.contains("  no ipv6 redirects"))
@@ -41,7 +41,7 @@ struct NXOSDialectTests {
 
     @Test("without BFD there is no feature bfd and no interval")
     func noBFD() {
-        let lines = CiscoStyleFixture.render(.nxOS).lines
+        let lines = DialectFixture.render(.nxOS).lines
         #expect(!lines.contains("feature bfd"))
         #expect(!lines.contains { $0.contains("bfd interval") || $0.contains("redirects") })
         #expect(lines.contains("feature bgp"))
@@ -49,14 +49,14 @@ struct NXOSDialectTests {
 
     @Test("VLAN 0 is a routed port carrying the addresses; its rollback restores redirects")
     func untagged() {
-        let lines = CiscoStyleFixture.render(.nxOS, vlan: 0, v4: .init(bfd: "{interval_ms: 300, multiplier: 3}")).lines
+        let lines = DialectFixture.render(.nxOS, vlan: 0, v4: .init(bfd: "{interval_ms: 300, multiplier: 3}")).lines
         let port = lines.firstIndex(of: "interface Ethernet1/1")
         #expect(port != nil)
         #expect(lines.filter { $0.hasPrefix("interface ") } == ["interface Ethernet1/1"])
         if let port { #expect(lines[port + 1] == "  no switchport") }
         #expect(!lines.contains { $0.contains("encapsulation") })
 
-        let rollback = CiscoStyleFixture.render(.nxOS, vlan: 0, v4: .init(bfd: "{interval_ms: 300, multiplier: 3}"), rollback: true).lines
+        let rollback = DialectFixture.render(.nxOS, vlan: 0, v4: .init(bfd: "{interval_ms: 300, multiplier: 3}"), rollback: true).lines
         #expect(rollback.contains("  ip redirects"))
         #expect(rollback.contains("  no ip address 192.168.0.2/30"))
         #expect(!rollback.contains { $0.hasPrefix("no interface") })

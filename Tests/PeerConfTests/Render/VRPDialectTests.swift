@@ -49,38 +49,11 @@ struct VRPDialectTests {
 
 /// Renders a one-peer BGP definition for VRP.
 private enum VRPRender {
-    static func definition(key: String, bfd: Bool) throws -> Definition {
-        var text = """
-        virtual_interface:
-          name: vif-a
-          vlan: 100
-          local_subnets: [10.0.0.0/16]
-          router:
-            interface: GigabitEthernet0/1/0
-          peers:
-            - name: peer-v4
-              address_family: ipv4
-              local_gateway: 192.168.0.1/30
-              remote_gateway: 192.168.0.2/30
-              remote_subnets: [192.168.52.0/24]
-              routing_mode: bgp
-              bgp_asn: 65010
-              bgp_md5_key_env: VRP_TEST_KEY
-
-        """
-        if bfd { text += "      bfd: {interval_ms: 300, multiplier: 3}\n" }
-        let result = DefinitionLoader.load(text: text, source: "vrp.yaml", options: LoadOptions(environment: ["VRP_TEST_KEY": key]))
-        return try #require(result.definition)
-    }
-
     static func problems(key: String) throws -> [RenderProblem] {
-        switch ConfigRenderer.render(try definition(key: key, bfd: false), vendor: .vrp) {
-        case .success: []
-        case .failure(let failure): failure.problems
-        }
+        DialectFixture.render(.vrp, v4: .init(key: key)).renderProblems
     }
 
     static func text(bfd: Bool) throws -> String {
-        try ConfigRenderer.render(try definition(key: "Str0ng-Key.2026", bfd: bfd), vendor: .vrp).get().map(\.text).joined()
+        try #require(DialectFixture.render(.vrp, v4: .init(bfd: bfd ? "{interval_ms: 300, multiplier: 3}" : nil)).text)
     }
 }
