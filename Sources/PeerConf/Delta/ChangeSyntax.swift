@@ -62,6 +62,19 @@ public struct ChangeSyntax: Sendable {
         self.blocks = blocks
     }
 
+    /// The single-valued setting a statement assigns: its key (values left out), and
+    /// whether the key alone removes the setting (not when a value sits inside the key).
+    public func settingKey(of text: String) -> (key: String, removable: Bool)? {
+        let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
+        let tokens = firstLine.split(separator: " ")
+        for pattern in singleValued {
+            guard let count = Self.match(pattern, tokens), count < tokens.count || text.contains("\n") else { continue }
+            let key = zip(pattern, tokens).map { $0.0 == "$" ? "$" : String($0.1) }.joined(separator: " ")
+            return (key, !pattern.contains("$"))
+        }
+        return nil
+    }
+
     public func isShared(_ text: String) -> Bool {
         let tokens = text.split(separator: " ")
         return shared.contains { $0.count == tokens.count && Self.match($0, tokens) != nil }

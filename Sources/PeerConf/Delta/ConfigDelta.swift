@@ -34,12 +34,14 @@ public enum ConfigDelta {
         let oldByName = Dictionary(oldIntents.map { ($0.virtualInterfaceName, $0) }, uniquingKeysWith: { first, _ in first })
         let newNames = Set(newIntents.map(\.virtualInterfaceName))
         do {
+            // Parsed once per platform, not once per interface.
+            let templates = try TemplateSet(vendor: vendor, overrides: options.templateOverrides)
             for intent in newIntents {
-                changes.append(try change(from: oldByName[intent.virtualInterfaceName], to: intent, dialect: dialect, options: options,
+                changes.append(try change(from: oldByName[intent.virtualInterfaceName], to: intent, dialect: dialect, templates: templates, options: options,
                                           sources: (old.source, new.source)))
             }
             for intent in oldIntents where !newNames.contains(intent.virtualInterfaceName) {
-                changes.append(try change(from: intent, to: nil, dialect: dialect, options: options, sources: (old.source, new.source)))
+                changes.append(try change(from: intent, to: nil, dialect: dialect, templates: templates, options: options, sources: (old.source, new.source)))
             }
         } catch let failure as RenderFailure {
             return .failure(failure)
@@ -49,9 +51,8 @@ public enum ConfigDelta {
         return .success(changes)
     }
 
-    private static func change(from old: RouterIntent?, to new: RouterIntent?, dialect: any VendorDialect,
+    private static func change(from old: RouterIntent?, to new: RouterIntent?, dialect: any VendorDialect, templates: TemplateSet,
                                options: RenderOptions, sources: (String, String)) throws -> ConfigChange {
-        let templates = try TemplateSet(vendor: dialect.id, overrides: options.templateOverrides)
         let name = (new ?? old)!.virtualInterfaceName
         let differences = IntentDifferences(old: old, new: new)
         func render(_ intent: RouterIntent?, secrets: SecretPolicy) throws -> String {

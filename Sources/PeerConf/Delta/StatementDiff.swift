@@ -25,11 +25,11 @@ struct StatementDiff {
 
         // A new value replaces an old one of the same single-valued setting.
         let addedKeys = Set(added.compactMap { statement in
-            key(of: statement).map { KeyInContext(context: statement.context, key: $0.1) }
+            syntax.settingKey(of: statement.text).map { KeyInContext(context: statement.context, key: $0.key) }
         })
         removed.removeAll { statement in
-            guard let key = key(of: statement) else { return false }
-            return addedKeys.contains(KeyInContext(context: statement.context, key: key.1))
+            guard let key = syntax.settingKey(of: statement.text) else { return false }
+            return addedKeys.contains(KeyInContext(context: statement.context, key: key.key))
         }
 
         var operations = added.map(Operation.add)
@@ -43,8 +43,8 @@ struct StatementDiff {
                 operations.append(.remove(context: statement.context, target: statement.text, statement: statement))
             } else {
                 covered.insert(statement)
-                if let key = key(of: statement), key.removable {
-                    operations.append(.remove(context: statement.context, target: key.1, statement: nil))
+                if let key = syntax.settingKey(of: statement.text), key.removable {
+                    operations.append(.remove(context: statement.context, target: key.key, statement: nil))
                 } else {
                     operations.append(.remove(context: statement.context, target: statement.text, statement: statement))
                 }
@@ -60,19 +60,6 @@ struct StatementDiff {
 
     private func isShared(_ statement: ConfigStatement) -> Bool {
         syntax.isShared(statement.text)
-    }
-
-    /// The setting a statement assigns, when it is single-valued: (statement, key text,
-    /// whether the key alone removes the setting).
-    func key(of statement: ConfigStatement) -> (ConfigStatement, String, removable: Bool)? {
-        let firstLine = statement.text.split(separator: "\n").first.map(String.init) ?? statement.text
-        let tokens = firstLine.split(separator: " ")
-        for pattern in syntax.singleValued {
-            guard let count = ChangeSyntax.match(pattern, tokens), count < tokens.count || statement.text.contains("\n") else { continue }
-            let key = zip(pattern, tokens).map { $0.0 == "$" ? "$" : String($0.1) }.joined(separator: " ")
-            return (statement, key, !pattern.contains("$"))
-        }
-        return nil
     }
 
     /// An object (e.g. `neighbor 192.168.0.1`) all of whose statements go, with nothing of

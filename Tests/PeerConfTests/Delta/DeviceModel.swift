@@ -45,7 +45,7 @@ struct DeviceModel {
     }
 
     private static func key(_ statement: ConfigStatement, syntax: ChangeSyntax) -> String? {
-        StatementDiff(syntax: syntax, old: [], new: []).key(of: statement)?.1
+        syntax.settingKey(of: statement.text)?.key
     }
 
     private mutating func add(_ statement: ConfigStatement) {
