@@ -32,6 +32,13 @@ if let flag = arguments.firstIndex(of: "--write"), flag + 1 < arguments.count {
 }
 let options = LoadOptions(environment: [SyntheticDefinitions.keyVariable: SyntheticDefinitions.keyValue])
 
+// `peerconf-bench N --profile STEP` repeats one step for a profiler (perf, callgrind):
+// STEP is `load`, `render:VENDOR` or `netconf:MODEL`.
+if let flag = arguments.firstIndex(of: "--profile"), flag + 1 < arguments.count {
+    Profile.run(step: arguments[flag + 1], text: text, options: options)
+    exit(0)
+}
+
 let parseSeconds = measure(runs: 5) {
     _ = DocumentParser.parse(text, file: "synthetic.yaml")
 }

@@ -1,0 +1,40 @@
+import Foundation
+import PeerConf
+
+/// One step of the pipeline repeated for about five seconds, so a profiler samples it
+/// alone: `perf record -g .build/release/peerconf-bench 1000 --profile render:frr`.
+enum Profile {
+    static func run(step: String, text: String, options: LoadOptions) {
+        let deadline = ContinuousClock.now + .seconds(5)
+        var rounds = 0
+        func repeating(_ body: () -> Void) {
+            while ContinuousClock.now < deadline { body(); rounds += 1 }
+        }
+        let load = { DefinitionLoader.load(text: text, source: "synthetic.yaml", options: options) }
+        let parts = step.split(separator: ":", maxSplits: 1).map(String.init)
+        switch (parts.first, parts.count > 1 ? parts[1] : nil) {
+        case ("load", nil):
+            repeating { _ = load() }
+        case ("render", let name?):
+            guard let vendor = VendorID(rawValue: name) else { return fail("no vendor \(name)") }
+            let intents = try! IntentBuilder.intents(for: load().definition!).get()
+            let dialect = Dialects.dialect(for: vendor)
+            let templates = try! TemplateSet(vendor: vendor)
+            let renderOptions = RenderOptions(secrets: .redact)
+            repeating { for intent in intents { _ = ConfigRenderer.render(intent, dialect: dialect, templates: templates, options: renderOptions) } }
+        case ("netconf", let name?):
+            guard let model = NetconfModel(rawValue: name) else { return fail("no NETCONF model \(name)") }
+            let intents = try! IntentBuilder.intents(for: load().definition!).get()
+            let netconfOptions = NetconfOptions(secrets: .redact)
+            repeating { for intent in intents { _ = NetconfRenderer.render([intent], model: model, options: netconfOptions) } }
+        default:
+            return fail("unknown step \(step): use load, render:VENDOR or netconf:MODEL")
+        }
+        print("\(step): \(rounds) rounds")
+    }
+
+    static func fail(_ message: String) {
+        FileHandle.standardError.write(Data("peerconf-bench: \(message)\n".utf8))
+        exit(2)
+    }
+}
