@@ -33,7 +33,7 @@ if let flag = arguments.firstIndex(of: "--write"), flag + 1 < arguments.count {
 let options = LoadOptions(environment: [SyntheticDefinitions.keyVariable: SyntheticDefinitions.keyValue])
 
 // `peerconf-bench N --profile STEP` repeats one step for a profiler (perf, callgrind):
-// STEP is `load`, `render:VENDOR` or `netconf:MODEL`.
+// see Profile.swift for the steps.
 if let flag = arguments.firstIndex(of: "--profile"), flag + 1 < arguments.count {
     Profile.run(step: arguments[flag + 1], text: text, options: options)
     exit(0)

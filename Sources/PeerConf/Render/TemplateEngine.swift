@@ -1,30 +1,30 @@
 import Foundation
-import Mustache
 
 /// The templates of one vendor: the ones embedded in the binary, each replaced by a
 /// user's file of the same name when `--templates DIR` has one (`DIR/<vendor>/<name>.mustache`).
 public struct TemplateSet: Sendable {
     public let vendor: VendorID
-    private let templates: [String: MustacheTemplate]
+    private let templates: [String: CompiledTemplate]
     /// Where each template came from, for error messages ("frr/config.mustache" or a path).
     private let origins: [String: String]
 
     /// The template names every vendor folder provides.
     public static let requiredNames = ["config", "rollback"]
 
-    /// Embedded templates are parsed once per process.
-    private static let embedded: [String: MustacheTemplate] = {
-        var parsed: [String: MustacheTemplate] = [:]
-        for (name, text) in EmbeddedTemplates.files {
-            // Embedded templates are checked by the tests; a parse failure here is a build defect.
-            parsed[name] = try? MustacheTemplate(string: text)
+    /// An embedded template, parsed when a vendor needs it (a single render parses two
+    /// templates, not all of them). The tests parse every embedded template.
+    private static func embedded(_ key: String) throws(TemplateError) -> CompiledTemplate? {
+        guard let text = EmbeddedTemplates.files[key] else { return nil }
+        do {
+            return try CompiledTemplate(parsing: text)
+        } catch {
+            throw TemplateError(template: "\(key):\(error.location)", message: error.message)
         }
-        return parsed
-    }()
+    }
 
     public init(vendor: VendorID, overrides directory: String? = nil) throws(TemplateError) {
         self.vendor = vendor
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: CompiledTemplate] = [:]
         var origins: [String: String] = [:]
         for name in Self.requiredNames {
             let key = "\(vendor.rawValue)/\(name).mustache"
@@ -34,12 +34,12 @@ public struct TemplateSet: Sendable {
                     throw TemplateError(template: path, message: "a configuration template must start with {{% CONTENT_TYPE: TEXT}} (otherwise its output is HTML-escaped)")
                 }
                 do {
-                    templates[name] = try MustacheTemplate(string: text)
+                    templates[name] = try CompiledTemplate(parsing: text)
                 } catch {
-                    throw TemplateError(template: path, message: "cannot parse: \(error)")
+                    throw TemplateError(template: "\(path):\(error.location)", message: error.message)
                 }
                 origins[name] = path
-            } else if let template = Self.embedded[key] {
+            } else if let template = try Self.embedded(key) {
                 templates[name] = template
                 origins[name] = key
             } else {
@@ -55,18 +55,17 @@ public struct TemplateSet: Sendable {
         return try? String(contentsOfFile: path, encoding: .utf8)
     }
 
-    /// Renders `name` with `context`. A name the template uses that the context does not
-    /// have is an error (Mustache alone would print nothing, silently).
-    public func render(_ name: String, context: [String: any Sendable]) throws(TemplateError) -> String {
+    /// Renders `name` with `context` as the outermost scope. A name the template uses that
+    /// no scope has is an error (Mustache alone would print nothing, silently).
+    public func render(_ name: String, context: some TemplateObject, sizeHint: Int = 0) throws(TemplateError) -> String {
         guard let template = templates[name] else {
             throw TemplateError(template: "\(vendor.rawValue)/\(name).mustache", message: "no such template")
         }
-        let root = StrictContext(values: context)
-        let text = template.render(root)
-        if let missing = root.missingNames.first {
-            throw TemplateError(template: origins[name] ?? name, message: "uses '\(missing)', which peerconf does not provide; see Templates/README.md for the values available")
+        do {
+            return try template.render(context, sizeHint: sizeHint)
+        } catch {
+            throw TemplateError(template: "\(origins[name] ?? name):\(error.location)", message: "\(error.message); see Templates/README.md for the values available")
         }
-        return text
     }
 }
 
@@ -75,23 +74,4 @@ public struct TemplateError: Error, Sendable, CustomStringConvertible {
     public var message: String
 
     public var description: String { "\(template): \(message)" }
-}
-
-/// The outermost context of a render. Mustache asks it only for names that no inner
-/// context (a section's list item) has, so every name it does not know is a name the
-/// template invented.
-private final class StrictContext: MustacheParent, @unchecked Sendable {
-    let values: [String: any Sendable]
-    /// Written only during the single-threaded render that owns this context.
-    private(set) var missingNames: [String] = []
-
-    init(values: [String: any Sendable]) {
-        self.values = values
-    }
-
-    func child(named name: String) -> Any? {
-        if let value = values[name] { return value }
-        missingNames.append(name)
-        return nil
-    }
 }

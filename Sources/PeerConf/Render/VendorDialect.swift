@@ -31,7 +31,7 @@ public protocol VendorDialect: Sendable {
     /// A typical name of the port facing the cloud, for examples and tests.
     var sampleParentInterface: String { get }
     /// Values only this platform's templates use.
-    func extraContext(for intent: RouterIntent) -> [String: any Sendable]
+    func extraContext(for intent: RouterIntent) -> [String: TemplateValue]
     /// How a change between two renderings is written (`peerconf diff`).
     var changeSyntax: ChangeSyntax { get }
     /// The platform's show/display commands, for the pre-checks and verification steps of
@@ -80,7 +80,7 @@ extension VendorDialect {
     public var refusedASNs: [UInt32: String] { [:] }
     public var bfdIntervalRange: ClosedRange<Int> { 1...Int.max }
     public var bfdMultiplierRange: ClosedRange<Int> { 1...Int.max }
-    public func extraContext(for intent: RouterIntent) -> [String: any Sendable] { [:] }
+    public func extraContext(for intent: RouterIntent) -> [String: TemplateValue] { [:] }
 
     /// Letters, digits, `-` and `_`, at most 63 characters: valid almost everywhere.
     public func identifier(_ name: String) -> String {
@@ -151,19 +151,37 @@ extension VendorDialect {
 /// anything had to change (or the name is too long) a short hash of the original keeps
 /// distinct inputs distinct.
 public enum IdentifierRules {
+    /// Which ASCII bytes a platform allows in a name; anything else (every non-ASCII
+    /// character included) is replaced. Bytes, not Characters: `Character.isLetter` looks
+    /// up Unicode properties, which made naming a third of the cost of a render.
+    public typealias AllowedBytes = @Sendable (UInt8) -> Bool
+
+    /// ASCII letters and digits.
+    public static func isLetterOrDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || isLetter(byte)
+    }
+
+    static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
     /// ASCII letters, digits, `-` and `_`.
-    public static func isWordCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_")
+    public static func isWordCharacter(_ byte: UInt8) -> Bool {
+        isLetterOrDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
     }
 
     /// ASCII letters, digits, `-`, `_` and `.`.
-    public static func isWordOrDotCharacter(_ character: Character) -> Bool {
-        isWordCharacter(character) || character == "."
+    public static func isWordOrDotCharacter(_ byte: UInt8) -> Bool {
+        isWordCharacter(byte) || byte == UInt8(ascii: ".")
     }
 
-    public static func restricted(_ name: String, allowed: (Character) -> Bool, replacement: Character = "_",
+    public static func restricted(_ name: String, allowed: AllowedBytes, replacement: Character = "_",
                                   maximumLength: Int, mustStartWithLetter: Bool = false) -> String {
-        var result = String(name.map { allowed($0) ? $0 : replacement })
+        // Names are nearly always valid already: check that without building a new string.
+        if isUnchanged(name, allowed: allowed, maximumLength: maximumLength, mustStartWithLetter: mustStartWithLetter) {
+            return name
+        }
+        var result = String(name.map { character in isAllowed(character, allowed) ? character : replacement })
         var changed = result != name
         if mustStartWithLetter, result.first.map({ !$0.isLetter }) ?? true {
             result = "p" + String(replacement) + result
@@ -172,6 +190,22 @@ public enum IdentifierRules {
         guard changed || result.count > maximumLength else { return result }
         let suffix = String(replacement) + hash(name)
         return String(result.prefix(maximumLength - suffix.count)) + suffix
+    }
+
+    /// A one-byte ASCII character the platform allows ("\r\n" is one Character of two bytes).
+    static func isAllowed(_ character: Character, _ allowed: AllowedBytes) -> Bool {
+        let bytes = character.utf8
+        return bytes.count == 1 && allowed(bytes[bytes.startIndex])
+    }
+
+    /// Whether `restricted` would return `name` as it is, byte by byte.
+    private static func isUnchanged(_ name: String, allowed: AllowedBytes, maximumLength: Int, mustStartWithLetter: Bool) -> Bool {
+        let bytes = name.utf8
+        guard let first = bytes.first, bytes.count <= maximumLength else { return false }
+        if mustStartWithLetter && !isLetter(first) { return false }
+        // A byte an ASCII-only predicate allows is a whole character (a CR before LF is
+        // not allowed by any platform).
+        return bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D && allowed($0) }
     }
 
     /// FNV-1a, 32 bits, as 8 hex digits: stable across runs and machines.

@@ -1,53 +1,59 @@
-import Mustache
-
 /// Builds the values a template prints from an intent, through a dialect. Everything is
 /// a string, a boolean or a list of dictionaries, with every key always present (an
 /// absent feature is `false` or an empty list), so templates stay logic-less and a
 /// misspelt name in a template is an error rather than an empty line.
-struct ViewModel {
+public struct ViewModel {
     let intent: RouterIntent
     let dialect: any VendorDialect
     /// The key, or a placeholder naming it, for each peer.
     let secrets: SecretPolicy
 
-    func build() -> [String: any Sendable] {
-        let neighbors = intent.peers.compactMap { peer in peer.bgp.map { neighbor(peer, $0) } }
-        let staticRoutes = intent.peers.flatMap { peer in
-            peer.staticRoutes.map { route in PrefixValues(prefix: route, nextHop: peer.cloudAddress.description, peerName: peer.name) }
-        }
-        let anchors = intent.peers.flatMap { $0.bgp?.anchorRoutes ?? [] }.map(prefixValues)
-        var context: [String: any Sendable] = [
+    public init(intent: RouterIntent, dialect: any VendorDialect, secrets: SecretPolicy) {
+        self.intent = intent
+        self.dialect = dialect
+        self.secrets = secrets
+    }
+
+    public func build() -> TemplateFields {
+        let bgpPeers = intent.peers.compactMap { peer in peer.bgp.map { (peer, $0) } }
+        let neighbors = bgpPeers.map { neighbor($0, $1) }
+        let staticRoutes = PrefixRows(routes: intent.peers.flatMap { peer in
+            let nextHop = peer.cloudAddress.description
+            return peer.staticRoutes.map { (prefix: $0, nextHop: nextHop, peerName: peer.name) }
+        })
+        let anchors = PrefixRows(intent.peers.flatMap { $0.bgp?.anchorRoutes ?? [] })
+        var context: [String: TemplateValue] = [
             "tool": "peerconf",
-            "version": PeerConfVersion.current,
-            "source": intent.sourceName,
-            "virtualInterface": intent.virtualInterfaceName,
-            "vlan": String(intent.vlan),
-            "peerSummaries": intent.peers.map { "peer \($0.name) (\($0.family.rawValue)): \($0.bgp == nil ? "static" : "bgp")" },
+            "version": .text(PeerConfVersion.current),
+            "source": .text(intent.sourceName),
+            "virtualInterface": .text(intent.virtualInterfaceName),
+            "vlan": .text(String(intent.vlan)),
+            "peerSummaries": TemplateValue(intent.peers.map { "peer \($0.name) (\($0.family.rawValue)): \($0.bgp == nil ? "static" : "bgp")" }),
             "interface": interfaceValues(),
-            "noInterface": intent.parentInterface == nil,
-            "missingInterfaceNote": missingInterfaceNote,
-            "staticRoutes": staticRoutes,
-            "ipv4StaticRoutes": staticRoutes.filter { $0.prefix.family == .ipv4 },
-            "ipv6StaticRoutes": staticRoutes.filter { $0.prefix.family == .ipv6 },
-            "hasStaticRoutes": !staticRoutes.isEmpty,
-            "hasIPv4StaticRoutes": staticRoutes.contains { $0.prefix.family == .ipv4 },
-            "hasIPv6StaticRoutes": staticRoutes.contains { $0.prefix.family == .ipv6 },
-            "anchors": anchors,
-            "ipv4Anchors": anchors.filter { $0.prefix.family == .ipv4 },
-            "ipv6Anchors": anchors.filter { $0.prefix.family == .ipv6 },
-            "hasIPv4Anchors": anchors.contains { $0.prefix.family == .ipv4 },
-            "hasIPv6Anchors": anchors.contains { $0.prefix.family == .ipv6 },
-            "hasBGP": !neighbors.isEmpty,
-            "localASN": intent.localASN?.description ?? "",
-            "neighbors": neighbors,
-            "ipv4Neighbors": neighbors.filter { $0["isIPv4"] as? Bool == true },
-            "ipv6Neighbors": neighbors.filter { $0["isIPv6"] as? Bool == true },
-            "hasIPv6": intent.peers.contains { $0.family == .ipv6 },
+            "noInterface": .flag(intent.parentInterface == nil),
+            "missingInterfaceNote": intent.parentInterface == nil ? TemplateValue(missingInterfaceNote) : [],
+            "staticRoutes": .rows(staticRoutes),
+            "ipv4StaticRoutes": .rows(staticRoutes.only(.ipv4)),
+            "ipv6StaticRoutes": .rows(staticRoutes.only(.ipv6)),
+            "hasStaticRoutes": .flag(staticRoutes.count > 0),
+            "hasIPv4StaticRoutes": .flag(staticRoutes.contains(.ipv4)),
+            "hasIPv6StaticRoutes": .flag(staticRoutes.contains(.ipv6)),
+            "anchors": .rows(anchors),
+            "ipv4Anchors": .rows(anchors.only(.ipv4)),
+            "ipv6Anchors": .rows(anchors.only(.ipv6)),
+            "hasIPv4Anchors": .flag(anchors.contains(.ipv4)),
+            "hasIPv6Anchors": .flag(anchors.contains(.ipv6)),
+            "hasBGP": .flag(!neighbors.isEmpty),
+            "localASN": .text(intent.localASN?.description ?? ""),
+            "neighbors": .list(neighbors),
+            "ipv4Neighbors": .list(zip(bgpPeers, neighbors).filter { $0.0.0.family == .ipv4 }.map(\.1)),
+            "ipv6Neighbors": .list(zip(bgpPeers, neighbors).filter { $0.0.0.family == .ipv6 }.map(\.1)),
+            "hasIPv6": .flag(intent.peers.contains { $0.family == .ipv6 }),
             // BGP identifies a router by an IPv4 address; an IPv6-only link gives it none.
-            "needsRouterID": !intent.bgpPeers.isEmpty && !intent.peers.contains { $0.family == .ipv4 },
+            "needsRouterID": .flag(!intent.bgpPeers.isEmpty && !intent.peers.contains { $0.family == .ipv4 }),
         ]
         context.merge(dialect.extraContext(for: intent)) { _, extra in extra }
-        return context
+        return TemplateFields(context)
     }
 
     private var missingInterfaceNote: [String] {
@@ -59,109 +65,123 @@ struct ViewModel {
         ]
     }
 
-    private func interfaceValues() -> any Sendable {
+    private func interfaceValues() -> TemplateValue {
         guard let parent = intent.parentInterface else { return false }
-        let addresses = intent.peers.map { peer -> [String: any Sendable] in
+        let addresses = intent.peers.map { peer -> (AddressFamily, TemplateValue) in
             var values = addressValues(peer.customerAddress)
-            values["peerName"] = peer.name
-            return values
+            values["peerName"] = .text(peer.name)
+            return (peer.family, .object(TemplateFields(values)))
         }
-        return [
-            "name": dialect.interfaceName(parent: parent, vlan: intent.vlan),
-            "parent": parent,
-            "vlan": String(intent.vlan),
-            "tagged": intent.isTagged,
-            "untagged": !intent.isTagged,
-            "description": dialect.quoted(description: intent.interfaceDescription),
-            "addresses": addresses,
-            "ipv4Addresses": addresses.filter { $0["isIPv4"] as? Bool == true },
-            "ipv6Addresses": addresses.filter { $0["isIPv6"] as? Bool == true },
-            "hasIPv6": addresses.contains { $0["isIPv6"] as? Bool == true },
-        ] as [String: any Sendable]
+        return .object(TemplateFields([
+            "name": .text(dialect.interfaceName(parent: parent, vlan: intent.vlan)),
+            "parent": .text(parent),
+            "vlan": .text(String(intent.vlan)),
+            "tagged": .flag(intent.isTagged),
+            "untagged": .flag(!intent.isTagged),
+            "description": .text(dialect.quoted(description: intent.interfaceDescription)),
+            "addresses": .list(addresses.map(\.1)),
+            "ipv4Addresses": .list(addresses.filter { $0.0 == .ipv4 }.map(\.1)),
+            "ipv6Addresses": .list(addresses.filter { $0.0 == .ipv6 }.map(\.1)),
+            "hasIPv6": .flag(addresses.contains { $0.0 == .ipv6 }),
+        ]))
     }
 
-    private func neighbor(_ peer: PeerIntent, _ bgp: BGPIntent) -> [String: any Sendable] {
+    private func neighbor(_ peer: PeerIntent, _ bgp: BGPIntent) -> TemplateValue {
         let accepted = numbered(bgp.accepted)
-        var values: [String: any Sendable] = [
-            "peerName": peer.name,
-            "address": peer.cloudAddress.description,
-            "localAddress": peer.customerAddress.address.description,
-            "localASN": bgp.localASN.description,
-            "remoteASN": bgp.remoteASN.description,
-            "key": dialect.quoted(key: secrets.text(for: bgp.md5Key, peer: peer, in: intent)),
-            "hasDescription": bgp.description != nil,
-            "description": bgp.description.map { dialect.quoted(description: $0) } ?? "",
+        var values: [String: TemplateValue] = [
+            "peerName": .text(peer.name),
+            "address": .text(peer.cloudAddress.description),
+            "localAddress": .text(peer.customerAddress.address.description),
+            "localASN": .text(bgp.localASN.description),
+            "remoteASN": .text(bgp.remoteASN.description),
+            "key": .text(dialect.quoted(key: secrets.text(for: bgp.md5Key, peer: peer, in: intent))),
+            "hasDescription": .flag(bgp.description != nil),
+            "description": .text(bgp.description.map { dialect.quoted(description: $0) } ?? ""),
             "advertised": numbered(bgp.advertised),
             "accepted": accepted,
-            "acceptAll": accepted.isEmpty,
-            "acceptListed": !accepted.isEmpty,
-            "bfd": bgp.bfd.map { ["interval": String($0.intervalMilliseconds), "multiplier": String($0.multiplier)] as [String: any Sendable] } ?? false,
-            "advertisedPrefixesName": dialect.identifier(bgp.names.advertisedPrefixes),
-            "exportPolicyName": dialect.identifier(bgp.names.exportPolicy),
-            "acceptedPrefixesName": dialect.identifier(bgp.names.acceptedPrefixes),
-            "importPolicyName": dialect.identifier(bgp.names.importPolicy),
-            "groupName": dialect.identifier(bgp.names.group),
+            "acceptAll": .flag(bgp.accepted.isEmpty),
+            "acceptListed": .flag(!bgp.accepted.isEmpty),
+            "bfd": bgp.bfd.map { ["interval": .text(String($0.intervalMilliseconds)), "multiplier": .text(String($0.multiplier))] } ?? false,
+            "advertisedPrefixesName": .text(dialect.identifier(bgp.names.advertisedPrefixes)),
+            "exportPolicyName": .text(dialect.identifier(bgp.names.exportPolicy)),
+            "acceptedPrefixesName": .text(dialect.identifier(bgp.names.acceptedPrefixes)),
+            "importPolicyName": .text(dialect.identifier(bgp.names.importPolicy)),
+            "groupName": .text(dialect.identifier(bgp.names.group)),
         ]
         values.merge(familyValues(peer.family)) { $1 }
-        return values
+        return .object(TemplateFields(values))
     }
 
     /// Prefixes with sequence numbers 10, 20, ... for prefix lists.
-    private func numbered(_ prefixes: [IPPrefix]) -> [PrefixValues] {
-        prefixes.enumerated().map { index, prefix in PrefixValues(prefix: prefix, seq: (index + 1) * 10) }
+    private func numbered(_ prefixes: [IPPrefix]) -> TemplateValue {
+        .rows(PrefixRows(prefixes, numbered: true))
     }
 
-    private func prefixValues(_ prefix: IPPrefix) -> PrefixValues {
-        PrefixValues(prefix: prefix)
-    }
-
-    private func addressValues(_ address: IPInterfaceAddress) -> [String: any Sendable] {
-        var values: [String: any Sendable] = [
-            "cidr": address.description,
-            "address": address.address.description,
-            "length": String(address.prefixLength),
-            "netmask": address.network.netmask.description,
+    private func addressValues(_ address: IPInterfaceAddress) -> [String: TemplateValue] {
+        var values: [String: TemplateValue] = [
+            "cidr": .text(address.description),
+            "address": .text(address.address.description),
+            "length": .text(String(address.prefixLength)),
+            "netmask": .text(address.network.netmask.description),
         ]
         values.merge(familyValues(address.family)) { $1 }
         return values
     }
 
-    private func familyValues(_ family: AddressFamily) -> [String: any Sendable] {
-        ["family": family.rawValue, "isIPv4": family == .ipv4, "isIPv6": family == .ipv6]
+    private func familyValues(_ family: AddressFamily) -> [String: TemplateValue] {
+        ["family": .text(family.rawValue), "isIPv4": .flag(family == .ipv4), "isIPv6": .flag(family == .ipv6)]
     }
 }
 
-/// One prefix as templates see it: `cidr`, `network`, `length`, `netmask`, `wildcard`,
-/// `family`, `isIPv4`, `isIPv6`, and where given `seq`, `nextHop`, `peerName`. Each text is
-/// made only when a template asks for it (a 50-prefix BGP block used to format five
-/// strings and build a dictionary per prefix for every vendor, most of them unused); any
-/// other name goes on to the enclosing contexts, as with a dictionary.
-struct PrefixValues: MustacheParent, Sendable {
-    let prefix: IPPrefix
-    var seq: Int?
-    var nextHop: String?
-    var peerName: String?
+/// Prefixes as templates see them, one row each: `cidr`, `network`, `length`, `netmask`,
+/// `wildcard`, `family`, `isIPv4`, `isIPv6`, and where given `seq`, `nextHop`, `peerName`.
+/// Each text is made only when a template asks for it (most vendors print `cidr` only),
+/// and no value is built per prefix; any other name goes on to the enclosing scopes.
+final class PrefixRows: TemplateRows {
+    let prefixes: [IPPrefix]
+    /// `seq` is 10, 20, ... by position.
+    let numbered: Bool
+    /// Per prefix, or empty.
+    let nextHops: [String]
+    let peerNames: [String]
 
-    init(prefix: IPPrefix, seq: Int? = nil, nextHop: String? = nil, peerName: String? = nil) {
-        self.prefix = prefix
-        self.seq = seq
-        self.nextHop = nextHop
-        self.peerName = peerName
+    init(_ prefixes: [IPPrefix], numbered: Bool = false, nextHops: [String] = [], peerNames: [String] = []) {
+        self.prefixes = prefixes
+        self.numbered = numbered
+        self.nextHops = nextHops
+        self.peerNames = peerNames
     }
 
-    func child(named name: String) -> Any? {
-        switch name {
-        case "cidr": prefix.description
-        case "network": prefix.address.description
-        case "length": String(prefix.prefixLength)
-        case "netmask": prefix.netmask.description
-        case "wildcard": prefix.hostmask.description
-        case "family": prefix.family.rawValue
-        case "isIPv4": prefix.family == .ipv4
-        case "isIPv6": prefix.family == .ipv6
-        case "seq": seq.map { String($0) }
-        case "nextHop": nextHop
-        case "peerName": peerName
+    convenience init(routes: [(prefix: IPPrefix, nextHop: String, peerName: String)]) {
+        self.init(routes.map(\.prefix), nextHops: routes.map(\.nextHop), peerNames: routes.map(\.peerName))
+    }
+
+    var count: Int { prefixes.count }
+
+    func contains(_ family: AddressFamily) -> Bool { prefixes.contains { $0.family == family } }
+
+    /// The rows of one family (not renumbered: only unnumbered lists are split).
+    func only(_ family: AddressFamily) -> PrefixRows {
+        let kept = prefixes.indices.filter { prefixes[$0].family == family }
+        return PrefixRows(kept.map { prefixes[$0] }, numbered: numbered,
+                          nextHops: nextHops.isEmpty ? [] : kept.map { nextHops[$0] },
+                          peerNames: peerNames.isEmpty ? [] : kept.map { peerNames[$0] })
+    }
+
+    func value(named name: String, row: Int) -> TemplateValue? {
+        let prefix = prefixes[row]
+        return switch name {
+        case "cidr": .text(prefix.description)
+        case "network": .text(prefix.address.description)
+        case "length": .text(String(prefix.prefixLength))
+        case "netmask": .text(prefix.netmask.description)
+        case "wildcard": .text(prefix.hostmask.description)
+        case "family": .text(prefix.family.rawValue)
+        case "isIPv4": .flag(prefix.family == .ipv4)
+        case "isIPv6": .flag(prefix.family == .ipv6)
+        case "seq": numbered ? .text(String((row + 1) * 10)) : nil
+        case "nextHop": nextHops.isEmpty ? nil : .text(nextHops[row])
+        case "peerName": peerNames.isEmpty ? nil : .text(peerNames[row])
         default: nil
         }
     }

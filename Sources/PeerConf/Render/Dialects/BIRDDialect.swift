@@ -25,10 +25,14 @@ struct BIRDDialect: VendorDialect {
     /// could then meet another name, so they get a hash suffix.
     func identifier(_ name: String) -> String {
         let mapped = String(name.map { $0 == "-" ? "_" : $0 })
-        let needsHash = name.contains("_") || name.contains(".") || mapped.contains(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) })
+        let needsHash = name.contains("_") || name.contains(".") || mapped.contains(where: { !IdentifierRules.isAllowed($0, Self.isSymbolCharacter) })
         if !needsHash, mapped.count <= 64, mapped.first?.isLetter == true { return mapped }
-        return IdentifierRules.restricted(mapped + "_" + IdentifierRules.hash(name), allowed: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") },
+        return IdentifierRules.restricted(mapped + "_" + IdentifierRules.hash(name), allowed: Self.isSymbolCharacter,
                                           maximumLength: 64, mustStartWithLetter: true)
+    }
+
+    private static func isSymbolCharacter(_ byte: UInt8) -> Bool {
+        IdentifierRules.isLetterOrDigit(byte) || byte == UInt8(ascii: "_")
     }
 
     /// BIRD strings cannot contain `"`; the description is shown by `birdc`, so a
@@ -42,13 +46,13 @@ struct BIRDDialect: VendorDialect {
 
     /// `protocolName`: the BGP protocol's name for each neighbor is its `groupName`;
     /// `staticProtocolName` and `anchorProtocolName4/6` name the static protocols.
-    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+    func extraContext(for intent: RouterIntent) -> [String: TemplateValue] {
         let base = identifier(intent.virtualInterfaceName)
         return [
-            "staticProtocolName4": base + "_static4",
-            "staticProtocolName6": base + "_static6",
-            "anchorProtocolName4": base + "_anchors4",
-            "anchorProtocolName6": base + "_anchors6",
+            "staticProtocolName4": .text(base + "_static4"),
+            "staticProtocolName6": .text(base + "_static6"),
+            "anchorProtocolName4": .text(base + "_anchors4"),
+            "anchorProtocolName6": .text(base + "_anchors6"),
         ]
     }
 

@@ -49,7 +49,7 @@ struct IOSXEDialect: VendorDialect {
     func quoted(key: String) -> String { key }
 
 
-    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+    func extraContext(for intent: RouterIntent) -> [String: TemplateValue] {
         InterfaceBFD.context(for: intent, platform: platform)
     }
 

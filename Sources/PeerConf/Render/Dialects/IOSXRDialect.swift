@@ -64,11 +64,11 @@ struct IOSXRDialect: VendorDialect {
     /// `password clear KEY`: the key is one word, taken as it is.
     func quoted(key: String) -> String { key }
 
-    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+    func extraContext(for intent: RouterIntent) -> [String: TemplateValue] {
         let routes = intent.peers.flatMap { $0.staticRoutes + ($0.bgp?.anchorRoutes ?? []) }
         let ipv4 = routes.contains { $0.family == .ipv4 }
         let ipv6 = routes.contains { $0.family == .ipv6 }
-        return ["hasRouterStatic": ipv4 || ipv6, "hasIPv4RouterStatic": ipv4, "hasIPv6RouterStatic": ipv6]
+        return ["hasRouterStatic": .flag(ipv4 || ipv6), "hasIPv4RouterStatic": .flag(ipv4), "hasIPv6RouterStatic": .flag(ipv6)]
     }
 
 

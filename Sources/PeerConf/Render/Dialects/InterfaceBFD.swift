@@ -7,10 +7,10 @@
 /// - `interfaceBFD`: `false`, or `interval` (milliseconds) and `multiplier`;
 /// - `bfdNotes`: lines (without comment marker) explaining any difference from the definition.
 enum InterfaceBFD {
-    static func context(for intent: RouterIntent, platform: String, maximumInterval: Int = Int.max) -> [String: any Sendable] {
+    static func context(for intent: RouterIntent, platform: String, maximumInterval: Int = Int.max) -> [String: TemplateValue] {
         let peers = intent.peers.compactMap { peer in peer.bgp?.bfd.map { (peer.name, $0) } }
         guard let (firstName, first) = peers.first else {
-            return ["interfaceBFD": false, "bfdNotes": [String]()]
+            return ["interfaceBFD": false, "bfdNotes": []]
         }
         let interval = min(first.intervalMilliseconds, maximumInterval)
         var notes: [String] = []
@@ -24,8 +24,8 @@ enum InterfaceBFD {
             notes.append("Peer \(name) asks for BFD every \(other.intervalMilliseconds) ms x \(other.multiplier); \(platform) has one BFD setting per interface, so it uses peer \(firstName)'s \(first.intervalMilliseconds) ms x \(first.multiplier).")
         }
         return [
-            "interfaceBFD": ["interval": String(interval), "multiplier": String(first.multiplier)] as [String: any Sendable],
-            "bfdNotes": notes,
+            "interfaceBFD": ["interval": .text(String(interval)), "multiplier": .text(String(first.multiplier))],
+            "bfdNotes": TemplateValue(notes),
         ]
     }
 }

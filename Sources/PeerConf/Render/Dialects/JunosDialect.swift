@@ -52,8 +52,8 @@ struct JunosDialect: VendorDialect {
 
     func interfaceName(parent: String, vlan: Int) -> String { "\(parent).\(vlan)" }
 
-    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
-        ["unit": String(intent.vlan)]
+    func extraContext(for intent: RouterIntent) -> [String: TemplateValue] {
+        ["unit": .text(String(intent.vlan))]
     }
 
     let changeSyntax = ChangeSyntax(

@@ -58,7 +58,7 @@ struct NXOSDialect: VendorDialect {
     func quoted(key: String) -> String { key }
 
 
-    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
+    func extraContext(for intent: RouterIntent) -> [String: TemplateValue] {
         InterfaceBFD.context(for: intent, platform: platform, maximumInterval: 999)
     }
 

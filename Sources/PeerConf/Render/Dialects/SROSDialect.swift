@@ -43,12 +43,8 @@ struct SROSDialect: VendorDialect {
     )
 
     /// Names are always double-quoted; these characters keep them readable and unambiguous.
-    private static func isNameCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || "-_.".contains(character))
-    }
-
     func identifier(_ name: String) -> String {
-        IdentifierRules.restricted(name, allowed: Self.isNameCharacter, maximumLength: 32)
+        IdentifierRules.restricted(name, allowed: IdentifierRules.isWordOrDotCharacter, maximumLength: 32)
     }
 
     /// Double-quoted, so `#`, `$`, `?` and spaces are plain text. `"` and `\` are replaced
@@ -69,12 +65,12 @@ struct SROSDialect: VendorDialect {
         vlan == 0 ? parent : "\(parent):\(vlan)"
     }
 
-    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
-        ["srosInterface": "\"" + routerInterfaceName(intent.virtualInterfaceName) + "\""]
+    func extraContext(for intent: RouterIntent) -> [String: TemplateValue] {
+        ["srosInterface": .text("\"" + routerInterfaceName(intent.virtualInterfaceName) + "\"")]
     }
 
     func routerInterfaceName(_ virtualInterface: String) -> String {
-        IdentifierRules.restricted("dc-" + virtualInterface, allowed: Self.isNameCharacter, maximumLength: 32)
+        IdentifierRules.restricted("dc-" + virtualInterface, allowed: IdentifierRules.isWordOrDotCharacter, maximumLength: 32)
     }
 
     let changeSyntax = ChangeSyntax(

@@ -55,8 +55,8 @@ struct VRPDialect: VendorDialect {
     func quoted(key: String) -> String { key }
 
 
-    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
-        ["hasBFD": intent.peers.contains { $0.bgp?.bfd != nil }]
+    func extraContext(for intent: RouterIntent) -> [String: TemplateValue] {
+        ["hasBFD": .flag(intent.peers.contains { $0.bgp?.bfd != nil })]
     }
 
     let changeSyntax = ChangeSyntax(

@@ -57,8 +57,8 @@ struct VyOSDialect: VendorDialect {
     /// Characters that cannot be single-quoted are refused by `keyRules`.
     func quoted(key: String) -> String { "'" + key + "'" }
 
-    func extraContext(for intent: RouterIntent) -> [String: any Sendable] {
-        ["vyosInterfaceType": Self.interfaceType(of: intent.parentInterface ?? sampleParentInterface)]
+    func extraContext(for intent: RouterIntent) -> [String: TemplateValue] {
+        ["vyosInterfaceType": .text(Self.interfaceType(of: intent.parentInterface ?? sampleParentInterface))]
     }
 
     static func interfaceType(of port: String) -> String {

@@ -1,0 +1,137 @@
+/// A parsed template, rendered against `TemplateValue`s: sections and names resolved by a
+/// switch over the value's case, the output appended to one string.
+public struct CompiledTemplate: Sendable {
+    let nodes: [TemplateNode]
+    /// The template text, for the line and column of a render error.
+    let source: String
+
+    /// Parses `text`; errors say `line:column: problem`.
+    public init(parsing text: String) throws(TemplateSyntaxError) {
+        self = try TemplateParser.parse(text)
+    }
+
+    init(nodes: [TemplateNode], source: String) {
+        self.nodes = nodes
+        self.source = source
+    }
+
+    /// Renders with `root` as the outermost scope. A name that no scope has is an error
+    /// (plain Mustache prints nothing for it), as is printing a list or an object.
+    public func render(_ root: any TemplateObject, sizeHint: Int = 0) throws(TemplateRenderError) -> String {
+        var output = ""
+        output.reserveCapacity(sizeHint)
+        var state = RenderState(scopes: [.value(.object(root))])
+        try render(nodes, state: &state, into: &output)
+        return output
+    }
+
+    /// The scopes entered, innermost last, and where each entered list is.
+    private struct RenderState {
+        var scopes: [Scope]
+        var positions: [(index: Int, count: Int)] = []
+    }
+
+    private enum Scope {
+        case value(TemplateValue)
+        case row(any TemplateRows, Int)
+    }
+
+    private func render(_ nodes: [TemplateNode], state: inout RenderState, into output: inout String) throws(TemplateRenderError) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .variable(let name, let offset):
+                switch try lookup(name, offset: offset, in: state.scopes) {
+                case .text(let text): output += text
+                case .flag(let value): output += value ? "true" : "false"
+                case .list, .object, .rows: throw failure(at: offset, "'\(name)' is a list or an object: use it as a section, {{#\(name)}}...{{/\(name)}}")
+                }
+            case .section(let name, let inverted, let body, let offset):
+                let value = try lookup(name, offset: offset, in: state.scopes)
+                if inverted {
+                    if !value.isShown { try render(body, state: &state, into: &output) }
+                    continue
+                }
+                switch value {
+                case .flag(let shown):
+                    if shown { try render(body, state: &state, into: &output) }
+                case .list(let elements):
+                    for (index, element) in elements.enumerated() {
+                        state.scopes.append(.value(element))
+                        state.positions.append((index, elements.count))
+                        try render(body, state: &state, into: &output)
+                        state.positions.removeLast()
+                        state.scopes.removeLast()
+                    }
+                case .rows(let rows):
+                    let count = rows.count
+                    for row in 0..<count {
+                        state.scopes.append(.row(rows, row))
+                        state.positions.append((row, count))
+                        try render(body, state: &state, into: &output)
+                        state.positions.removeLast()
+                        state.scopes.removeLast()
+                    }
+                case .text, .object:
+                    state.scopes.append(.value(value))
+                    try render(body, state: &state, into: &output)
+                    state.scopes.removeLast()
+                }
+            case .position(let position, let inverted, let body, let offset):
+                guard let (index, count) = state.positions.last else {
+                    throw failure(at: offset, "'\(position.rawValue)' is only known inside a list's section")
+                }
+                let isAt = position == .first ? index == 0 : index == count - 1
+                if isAt != inverted { try render(body, state: &state, into: &output) }
+            }
+        }
+    }
+
+    /// The innermost scope's value for `name` (`.` is the innermost scope itself).
+    private func lookup(_ name: String, offset: Int, in scopes: [Scope]) throws(TemplateRenderError) -> TemplateValue {
+        if name == "." {
+            guard case .value(let value) = scopes[scopes.count - 1] else {
+                throw failure(at: offset, "{{.}} inside a list of named values: use the names")
+            }
+            return value
+        }
+        var index = scopes.count - 1
+        while index >= 0 {
+            switch scopes[index] {
+            case .value(.object(let object)):
+                if let value = object.value(named: name) { return value }
+            case .row(let rows, let row):
+                if let value = rows.value(named: name, row: row) { return value }
+            case .value:
+                break
+            }
+            index -= 1
+        }
+        throw failure(at: offset, "uses '\(name)', which peerconf does not provide")
+    }
+
+    private func failure(at offset: Int, _ message: String) -> TemplateRenderError {
+        TemplateRenderError(location: SourceOffset(offset).lineAndColumn(in: source.utf8), message: message)
+    }
+}
+
+indirect enum TemplateNode: Sendable {
+    case text(String)
+    /// `{{name}}`; `offset` locates the tag for errors.
+    case variable(name: String, offset: Int)
+    case section(name: String, inverted: Bool, body: [TemplateNode], offset: Int)
+    /// `{{#last()}}`, `{{^first()}}`...: where the innermost list's element is.
+    case position(ListPosition, inverted: Bool, body: [TemplateNode], offset: Int)
+}
+
+enum ListPosition: String, Sendable {
+    case first = "first()"
+    case last = "last()"
+}
+
+/// A template that cannot be rendered with the values given, at `line:column`.
+public struct TemplateRenderError: Error {
+    public var location: String
+    public var message: String
+}
