@@ -138,7 +138,13 @@ struct RenderCommandTests {
         let typo = try CommandRunner.run(arguments, environment: environment)
         #expect(typo.status == 2)
         #expect(typo.stdout.isEmpty)
-        #expect(typo.stderr.contains("frr/config.mustache: uses 'adress', which peerconf does not provide"))
+        // The path, line and column of the tag.
+        #expect(typo.stderr.contains("frr/config.mustache:2:24: uses 'adress', which peerconf does not provide"), "\(typo.stderr)")
+
+        try "{{% CONTENT_TYPE: TEXT}}\n{{#neighbors}}\nneighbor {{address}}\n".write(to: templates.appendingPathComponent("config.mustache"), atomically: true, encoding: .utf8)
+        let unclosed = try CommandRunner.run(arguments, environment: environment)
+        #expect(unclosed.status == 2)
+        #expect(unclosed.stderr.contains("frr/config.mustache:2:1: section 'neighbors' is not closed: add {{/neighbors}}"), "\(unclosed.stderr)")
 
         try "{{#neighbors}}neighbor {{address}}\n{{/neighbors}}".write(to: templates.appendingPathComponent("config.mustache"), atomically: true, encoding: .utf8)
         let pragma = try CommandRunner.run(arguments, environment: environment)
