@@ -23,6 +23,17 @@ func measure(runs: Int, _ body: () -> Void) -> Double {
 
 // `peerconf-bench N --write FILE` writes the synthetic definition instead of measuring.
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print("""
+    usage: peerconf-bench [N] [--quick] [--work DIR]   the benchmark table (N interfaces, default 1000)
+           peerconf-bench N --write FILE              write the generated definition
+           peerconf-bench N --profile STEP            repeat one step for a profiler: load,
+                                                      render:VENDOR, viewmodel:VENDOR,
+                                                      template:VENDOR, netconf:MODEL
+    Run from the package folder after `swift build -c release`.
+    """)
+    exit(0)
+}
 let count = arguments.first.flatMap(Int.init) ?? 1_000
 let text = SyntheticDefinitions().yaml(interfaces: count)
 if let flag = arguments.firstIndex(of: "--write"), flag + 1 < arguments.count {
@@ -65,4 +76,6 @@ print(String(format: "| validation throughput | %.0f virtual interfaces/s |", Do
 // rows run the release `peerconf` next to this executable: `swift build -c release` first.
 let peerconfExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("peerconf").path
 print("| machine | \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_048_576) MiB |")
-Suite.run(definition: definition, peerconf: peerconfExecutable, quick: CommandLine.arguments.contains("--quick"))
+// `--work DIR`: where the end-to-end run writes (default .build/, next to the binaries).
+let work = arguments.firstIndex(of: "--work").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? ".build"
+Suite.run(definition: definition, peerconf: peerconfExecutable, quick: CommandLine.arguments.contains("--quick"), work: work)
