@@ -4,12 +4,14 @@ import PeerConf
 /// One step of the pipeline repeated for about five seconds, so a profiler samples it
 /// alone: `perf record -g .build/release/peerconf-bench 1000 --profile render:frr`.
 enum Profile {
-    static func run(step: String, text: String, options: LoadOptions) {
+    /// `fixedRounds`: exactly that many rounds instead of five seconds' worth (for
+    /// `valgrind --tool=callgrind`, whose instruction counts do not depend on the machine's load).
+    static func run(step: String, text: String, options: LoadOptions, fixedRounds: Int? = nil) {
         let deadline = ContinuousClock.now + .seconds(5)
         var rounds = 0
         let cpuStart = threadCPUSeconds()
         func repeating(_ body: () -> Void) {
-            while ContinuousClock.now < deadline { body(); rounds += 1 }
+            while fixedRounds.map({ rounds < $0 }) ?? (ContinuousClock.now < deadline) { body(); rounds += 1 }
         }
         let load = { DefinitionLoader.load(text: text, source: "synthetic.yaml", options: options) }
         let parts = step.split(separator: ":", maxSplits: 1).map(String.init)

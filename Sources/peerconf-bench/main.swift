@@ -27,7 +27,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     print("""
     usage: peerconf-bench [N] [--quick] [--work DIR]   the benchmark table (N interfaces, default 1000)
            peerconf-bench N --write FILE              write the generated definition
-           peerconf-bench N --profile STEP            repeat one step for a profiler: load,
+           peerconf-bench N --profile STEP [--rounds R]  repeat one step for a profiler: load,
                                                       render:VENDOR, viewmodel:VENDOR,
                                                       template:VENDOR, netconf:MODEL
     Run from the package folder after `swift build -c release`.
@@ -46,7 +46,8 @@ let options = LoadOptions(environment: [SyntheticDefinitions.keyVariable: Synthe
 // `peerconf-bench N --profile STEP` repeats one step for a profiler (perf, callgrind):
 // see Profile.swift for the steps.
 if let flag = arguments.firstIndex(of: "--profile"), flag + 1 < arguments.count {
-    Profile.run(step: arguments[flag + 1], text: text, options: options)
+    let rounds = arguments.firstIndex(of: "--rounds").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil }
+    Profile.run(step: arguments[flag + 1], text: text, options: options, fixedRounds: rounds)
     exit(0)
 }
 
