@@ -1,5 +1,6 @@
 /// A parsed template, rendered against `TemplateValue`s: sections and names resolved by a
-/// switch over the value's case, the output appended to one string.
+/// switch over the value's case, the output appended to one byte buffer (appending bytes
+/// is a copy; appending to a String also updates its UTF-8 and ASCII bookkeeping each time).
 public struct CompiledTemplate: Sendable {
     let nodes: [TemplateNode]
     /// The template text, for the line and column of a render error.
@@ -18,11 +19,11 @@ public struct CompiledTemplate: Sendable {
     /// Renders with `root` as the outermost scope. A name that no scope has is an error
     /// (plain Mustache prints nothing for it), as is printing a list or an object.
     public func render(_ root: any TemplateObject, sizeHint: Int = 0) throws(TemplateRenderError) -> String {
-        var output = ""
-        output.reserveCapacity(sizeHint)
+        var output: [UInt8] = []
+        output.reserveCapacity(max(sizeHint, source.utf8.count * 2))
         var state = RenderState(scopes: [.value(.object(root))])
         try render(nodes, state: &state, into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The scopes entered, innermost last, and where each entered list is.
@@ -36,15 +37,15 @@ public struct CompiledTemplate: Sendable {
         case row(any TemplateRows, Int)
     }
 
-    private func render(_ nodes: [TemplateNode], state: inout RenderState, into output: inout String) throws(TemplateRenderError) {
+    private func render(_ nodes: [TemplateNode], state: inout RenderState, into output: inout [UInt8]) throws(TemplateRenderError) {
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                output.append(contentsOf: text)
             case .variable(let name, let offset):
                 switch try lookup(name, offset: offset, in: state.scopes) {
-                case .text(let text): output += text
-                case .flag(let value): output += value ? "true" : "false"
+                case .text(let text): output.append(contentsOf: text.utf8)
+                case .flag(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
                 case .list, .object, .rows: throw failure(at: offset, "'\(name)' is a list or an object: use it as a section, {{#\(name)}}...{{/\(name)}}")
                 }
             case .section(let name, let inverted, let body, let offset):
@@ -117,7 +118,8 @@ public struct CompiledTemplate: Sendable {
 }
 
 indirect enum TemplateNode: Sendable {
-    case text(String)
+    /// UTF-8, as it goes into the output.
+    case text([UInt8])
     /// `{{name}}`; `offset` locates the tag for errors.
     case variable(name: String, offset: Int)
     case section(name: String, inverted: Bool, body: [TemplateNode], offset: Int)

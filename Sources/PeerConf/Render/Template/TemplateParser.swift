@@ -141,7 +141,7 @@ struct TemplateParser {
 
     private mutating func emitText(upTo end: Int) {
         guard end > textStart else { return }
-        nodes.append(.text(String(decoding: bytes[textStart..<end], as: UTF8.self)))
+        nodes.append(.text(Array(bytes[textStart..<end])))
         textStart = end
     }
 
