@@ -80,14 +80,20 @@ struct InterfaceValidator {
     }
 
     private func checkFamilies(_ peers: [PeerValidator.Outcome], diagnostics: inout DiagnosticCollector) {
-        var seen: [AddressFamily: Int] = [:]
+        // The first peer of each family (a pair of slots rather than a dictionary: this
+        // runs for every interface).
+        var firstIPv4: Int?
+        var firstIPv6: Int?
         for (index, peer) in peers.enumerated() {
             guard let family = peer.family, let field = peer.familyField else { continue }
-            if let first = seen[family] {
+            let first = family == .ipv4 ? firstIPv4 : firstIPv6
+            if let first {
                 diagnostics.report(.addressFamilyDuplicate, at: field.path, field.location,
                                    "peers[\(first)] is already the \(family) peer; a virtual interface has at most one IPv4 and one IPv6 peer")
+            } else if family == .ipv4 {
+                firstIPv4 = index
             } else {
-                seen[family] = index
+                firstIPv6 = index
             }
         }
     }
