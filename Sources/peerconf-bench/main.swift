@@ -21,6 +21,7 @@ func measure(runs: Int, _ body: () -> Void) -> Double {
     return median(times)
 }
 
+// `peerconf-bench N --load-only` prints only the parse and load rows.
 // `peerconf-bench N --write FILE` writes the synthetic definition instead of measuring.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
@@ -72,6 +73,8 @@ print("| input | \(count) virtual interfaces, \(peers) peers, \(text.utf8.count 
 print(String(format: "| parse (text -> syntax tree), wall | %.1f ms |", parseSeconds * 1000))
 print(String(format: "| load + validate, wall | %.1f ms |", seconds * 1000))
 print(String(format: "| validation throughput | %.0f virtual interfaces/s |", Double(count) / seconds))
+// `--load-only` stops here: the rows above are all that loading changes.
+if arguments.contains("--load-only") { exit(0) }
 
 // Render, NETCONF, template-vs-direct, end to end and cold start (Suite.swift). The end-to-end
 // rows run the release `peerconf` next to this executable: `swift build -c release` first.

@@ -9,8 +9,21 @@ struct InputOptions: ParsableArguments {
 
     @OptionGroup var source: SourceOptions
 
+    /// Every file's result, in the order given. Several files are read and validated on
+    /// all cores at once (Dispatch runs at most one iteration per core); the caller
+    /// prints the findings afterwards, in file order, so the output is the same as one
+    /// file after the other.
     func loadAll() -> [LoadResult] {
-        files.map { DefinitionLoader.load(file: $0, options: source.loadOptions) }
+        let options = source.loadOptions
+        guard files.count > 1 else {
+            return files.map { DefinitionLoader.load(file: $0, options: options) }
+        }
+        let results = ResultSlots(count: files.count)
+        let files = self.files
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.store(DefinitionLoader.load(file: files[index], options: options), at: index)
+        }
+        return results.collect()
     }
 
     /// The same results, in the same order, with the files read and validated in parallel
@@ -73,3 +86,27 @@ struct SourceOptions: ParsableArguments {
 }
 
 extension InputFormat: ExpressibleByArgument {}
+
+/// One slot per file for `loadAll`: each slot is written by exactly one iteration, and
+/// read only after all of them have finished.
+private final class ResultSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<LoadResult?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ result: LoadResult, at index: Int) {
+        slots[index] = result
+    }
+
+    func collect() -> [LoadResult] {
+        slots.map { $0! }
+    }
+}

@@ -28,8 +28,13 @@ struct PeerConfCommand: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
-            if let asyncCommand = command as? AsyncParsableCommand {
-                try runBlocking(asyncCommand)
+            // Casts to the concrete async commands: a cast to the protocol that fails (every
+            // synchronous command) searches every conformance record of the process, a
+            // noticeable part of a small `validate`.
+            if let render = command as? RenderCommand {
+                try runBlocking(render)
+            } else if let netconf = command as? NetconfCommand {
+                try runBlocking(netconf)
             } else {
                 try command.run()
             }

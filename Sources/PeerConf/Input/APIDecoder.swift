@@ -62,7 +62,7 @@ enum APIDecoder {
             interface.peers = [peer(object, diagnostics: &diagnostics)]
             interface.peersLocation = object.location
             if let vlan {
-                interface.vlan = DraftScalar(text: String(vlan), isQuoted: false, location: object.location, path: FieldPath.root.appending("vlan"))
+                interface.vlan = DraftScalar(text: String(vlan), isQuoted: false, location: object.location, parentPath: .root, key: "vlan")
                 interface.present.insert("vlan")
             } else {
                 diagnostics.report(.missingField, at: FieldPath.root.appending("vlan"), object.location,

@@ -1,4 +1,5 @@
 import CYaml
+import Foundation
 
 /// Turns text into a `SyntaxNode` tree. YAML and JSON share this path (JSON is YAML's
 /// flow style), so the format is decided by content, never by the file name.
@@ -27,16 +28,16 @@ public enum DocumentParser {
     }
 
     static func parse(_ text: String, file: String, limits: Limits) -> Result<SyntaxNode, ParseFailure> {
-        if let index = text.utf8.firstIndex(of: 0) {
-            let offset = text.utf8.distance(from: text.utf8.startIndex, to: index)
-            let location = SourceLocation.of(byteOffset: offset, in: text, file: file)
-            return .failure(ParseFailure(message: "the file contains a NUL byte (offset \(offset)); it is not a text definition", location: location))
-        }
         var text = text
         text.makeContiguousUTF8()
-        let result = text.utf8.withContiguousStorageIfAvailable { bytes in
+        let result = text.utf8.withContiguousStorageIfAvailable { bytes -> Result<SyntaxNode, ParseFailure> in
+            if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+                let offset = UnsafeRawPointer(nul) - UnsafeRawPointer(base)
+                let location = SourceLocation.of(byteOffset: offset, in: text, file: file)
+                return .failure(ParseFailure(message: "the file contains a NUL byte (offset \(offset)); it is not a text definition", location: location))
+            }
             guard !bytes.isEmpty else {
-                return Result<SyntaxNode, ParseFailure>.failure(ParseFailure(message: "the document is empty", location: .start(of: file)))
+                return .failure(ParseFailure(message: "the document is empty", location: .start(of: file)))
             }
             var composer = Composer(file: file, limits: limits)
             return composer.compose(bytes)

@@ -4,7 +4,31 @@ struct DraftScalar: Sendable {
     var text: String
     var isQuoted: Bool
     var location: SourceLocation
-    var path: FieldPath
+    /// The path of the object or list holding the value, and the value's key or index
+    /// in it: the full path is built only when a finding needs it, which saves building
+    /// one for every value of a large file.
+    var parentPath: FieldPath
+    var lastComponent: FieldPath.Component
+
+    init(text: String, isQuoted: Bool, location: SourceLocation, parentPath: FieldPath, lastComponent: FieldPath.Component) {
+        self.text = text
+        self.isQuoted = isQuoted
+        self.location = location
+        self.parentPath = parentPath
+        self.lastComponent = lastComponent
+    }
+
+    init(text: String, isQuoted: Bool, location: SourceLocation, parentPath: FieldPath, key: String) {
+        self.init(text: text, isQuoted: isQuoted, location: location, parentPath: parentPath, lastComponent: .key(key))
+    }
+
+    var path: FieldPath { parentPath.appending(lastComponent) }
+
+    /// The value's key in its object ("bgp_asn"); nil for a list entry.
+    var key: String? {
+        if case .key(let key) = lastComponent { return key }
+        return nil
+    }
 
     func located<Value>(_ value: Value) -> Located<Value> {
         Located(value, at: location, path: path)
@@ -36,7 +60,7 @@ struct InterfaceDraft: Sendable {
     var peersLocation: SourceLocation?
     /// Keys written in the file with a non-null value, even when malformed: a malformed
     /// required field has already been reported and must not also count as missing.
-    var present: Set<String> = []
+    var present = PresentKeys()
     /// The names the fields carry in this input format (native or API), for messages.
     var fieldNames: InterfaceFieldNames
 }
@@ -60,8 +84,37 @@ struct PeerDraft: Sendable {
     var bfd: (location: SourceLocation, path: FieldPath)?
     var bfdInterval: DraftScalar?
     var bfdMultiplier: DraftScalar?
-    var present: Set<String> = []
+    var present = PresentKeys()
     var fieldNames: PeerFieldNames
+}
+
+/// The keys of an object written with a non-null value. Looked up in the object's own
+/// entries when asked: an object has a dozen keys and is asked a few times, so a set
+/// built per object cost more than the lookups.
+struct PresentKeys: Sendable {
+    private var entries: [(key: SyntaxNode.Scalar, value: SyntaxNode)] = []
+    private var added: [String] = []
+
+    init() {}
+
+    init(_ entries: [(key: SyntaxNode.Scalar, value: SyntaxNode)]) {
+        self.entries = entries
+    }
+
+    func contains(_ key: String) -> Bool {
+        let written = entries.withUnsafeBufferPointer { entries -> Bool? in
+            for index in entries.indices where entries[index].key.text == key {
+                return !entries[index].value.isNull
+            }
+            return nil
+        }
+        return written ?? added.contains(key)
+    }
+
+    /// Counts `key` as present (a value supplied from outside the object).
+    mutating func insert(_ key: String) {
+        added.append(key)
+    }
 }
 
 /// Field names differ between the native format and the cloud API; validation speaks

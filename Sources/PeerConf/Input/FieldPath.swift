@@ -14,11 +14,20 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
     public static let root = FieldPath()
 
     public func appending(_ key: String) -> FieldPath {
-        FieldPath(components + [.key(key)])
+        appending(.key(key))
     }
 
     public func appending(index: Int) -> FieldPath {
-        FieldPath(components + [.index(index)])
+        appending(.index(index))
+    }
+
+    public func appending(_ component: Component) -> FieldPath {
+        // One allocation: `components + [component]` would build the one-element array too.
+        var extended: [Component] = []
+        extended.reserveCapacity(components.count + 1)
+        extended.append(contentsOf: components)
+        extended.append(component)
+        return FieldPath(extended)
     }
 
     public var description: String {

@@ -5,7 +5,7 @@ enum NativeDecoder {
         guard let top = ObjectReader(root, path: .root, what: "the document", diagnostics: &diagnostics) else {
             return draft
         }
-        top.checkKeys(known: NativeFormat.names(NativeFormat.topFields), rule: .unknownKey, diagnostics: &diagnostics)
+        top.checkKeys(known: NativeFormat.topKeys, rule: .unknownKey, diagnostics: &diagnostics)
         if let version = top.scalar("version", diagnostics: &diagnostics), version.text != "1" || version.isQuoted {
             diagnostics.report(.structure, at: version.path, version.location, "unsupported format version '\(version.text)'; this peerconf reads version 1")
         }
@@ -30,7 +30,7 @@ enum NativeDecoder {
     }
 
     private static func interface(_ object: ObjectReader, diagnostics: inout DiagnosticCollector) -> InterfaceDraft {
-        object.checkKeys(known: NativeFormat.names(NativeFormat.interfaceFields), rule: .unknownKey, diagnostics: &diagnostics)
+        object.checkKeys(known: NativeFormat.interfaceKeys, rule: .unknownKey, diagnostics: &diagnostics)
         var draft = InterfaceDraft(path: object.path, location: object.location, fieldNames: .native)
         draft.present = object.presentKeys
         draft.name = object.scalar("name", diagnostics: &diagnostics)
@@ -39,7 +39,7 @@ enum NativeDecoder {
         draft.cloudASN = object.scalar("cloud_asn", diagnostics: &diagnostics)
         draft.localSubnets = object.list("local_subnets", diagnostics: &diagnostics)
         if let router = object.object("router", what: "'router'", diagnostics: &diagnostics) {
-            router.checkKeys(known: NativeFormat.names(NativeFormat.routerFields), rule: .unknownKey, diagnostics: &diagnostics)
+            router.checkKeys(known: NativeFormat.routerKeys, rule: .unknownKey, diagnostics: &diagnostics)
             draft.routerVendor = router.scalar("vendor", diagnostics: &diagnostics)
             draft.routerInterface = router.scalar("interface", diagnostics: &diagnostics)
         }
@@ -51,7 +51,7 @@ enum NativeDecoder {
     }
 
     private static func peer(_ object: ObjectReader, diagnostics: inout DiagnosticCollector) -> PeerDraft {
-        object.checkKeys(known: NativeFormat.names(NativeFormat.peerFields), rule: .unknownKey, diagnostics: &diagnostics)
+        object.checkKeys(known: NativeFormat.peerKeys, rule: .unknownKey, diagnostics: &diagnostics)
         var draft = PeerDraft(path: object.path, location: object.location, fieldNames: .native)
         draft.present = object.presentKeys
         draft.name = object.scalar("name", diagnostics: &diagnostics)
@@ -67,7 +67,7 @@ enum NativeDecoder {
         draft.description = object.scalar("description", diagnostics: &diagnostics)
         draft.anchorRoutes = object.scalar("anchor_routes", diagnostics: &diagnostics)
         if let bfd = object.object("bfd", what: "'bfd'", diagnostics: &diagnostics) {
-            bfd.checkKeys(known: NativeFormat.names(NativeFormat.bfdFields), rule: .unknownKey, diagnostics: &diagnostics)
+            bfd.checkKeys(known: NativeFormat.bfdKeys, rule: .unknownKey, diagnostics: &diagnostics)
             draft.bfd = (bfd.location, bfd.path)
             draft.bfdInterval = bfd.scalar("interval_ms", diagnostics: &diagnostics)
             draft.bfdMultiplier = bfd.scalar("multiplier", diagnostics: &diagnostics)

@@ -66,4 +66,11 @@ enum NativeFormat {
     ]
 
     static func names(_ fields: [Field]) -> [String] { fields.map(\.name) }
+
+    /// The keys of each object, built once for the decoder, which checks every object.
+    static let topKeys = names(topFields)
+    static let interfaceKeys = names(interfaceFields)
+    static let routerKeys = names(routerFields)
+    static let peerKeys = names(peerFields)
+    static let bfdKeys = names(bfdFields)
 }

@@ -17,19 +17,30 @@ struct ObjectReader {
     }
 
     /// Keys with a non-null value.
-    var presentKeys: Set<String> {
-        Set(entries.filter { !$0.value.isNull }.map(\.key.text))
+    var presentKeys: PresentKeys {
+        PresentKeys(entries)
     }
 
     func value(_ key: String) -> SyntaxNode? {
-        guard let value = entries.first(where: { $0.key.text == key })?.value, !value.isNull else { return nil }
-        return value
+        entries.withUnsafeBufferPointer { entries in
+            // Through the buffer, only the key's text is read for each entry: subscripting
+            // the array would copy every (key, value) pair compared.
+            for index in entries.indices where entries[index].key.text == key {
+                return entries[index].value.isNull ? nil : entries[index].value
+            }
+            return nil
+        }
     }
 
     func has(_ key: String) -> Bool { value(key) != nil }
 
     /// Reports every key outside `known`, with a suggestion when one is close.
     func checkKeys(known: [String], rule: Rule, diagnostics: inout DiagnosticCollector) {
+        // Usual case first, reading only the keys' text (no copy of each entry).
+        let allKnown = entries.withUnsafeBufferPointer { entries in
+            entries.indices.allSatisfy { known.contains(entries[$0].key.text) }
+        }
+        if allKnown { return }
         for (key, _) in entries where !known.contains(key.text) {
             let keyPath = path.appending(key.text)
             var message = rule == .unknownKey ? "unknown key '\(key.text)'" : "key '\(key.text)' is not used by peerconf and is ignored"
@@ -44,12 +55,11 @@ struct ObjectReader {
 
     func scalar(_ key: String, diagnostics: inout DiagnosticCollector) -> DraftScalar? {
         guard let node = value(key) else { return nil }
-        let keyPath = path.appending(key)
         guard case .scalar(let scalar) = node else {
-            diagnostics.report(.type, at: keyPath, node.location, "'\(key)' must be a single value, found \(node.kindDescription)")
+            diagnostics.report(.type, at: path.appending(key), node.location, "'\(key)' must be a single value, found \(node.kindDescription)")
             return nil
         }
-        return DraftScalar(text: scalar.text, isQuoted: scalar.isQuoted, location: scalar.location, path: keyPath)
+        return DraftScalar(text: scalar.text, isQuoted: scalar.isQuoted, location: scalar.location, parentPath: path, key: key)
     }
 
     func list(_ key: String, diagnostics: inout DiagnosticCollector) -> DraftList? {
@@ -60,13 +70,13 @@ struct ObjectReader {
             return nil
         }
         var scalars: [DraftScalar] = []
+        scalars.reserveCapacity(items.count)
         for (index, item) in items.enumerated() {
-            let itemPath = keyPath.appending(index: index)
             guard case .scalar(let scalar) = item, !scalar.isNull else {
-                diagnostics.report(.type, at: itemPath, item.location, "each entry of '\(key)' must be a single value, found \(item.kindDescription)")
+                diagnostics.report(.type, at: keyPath.appending(index: index), item.location, "each entry of '\(key)' must be a single value, found \(item.kindDescription)")
                 continue
             }
-            scalars.append(DraftScalar(text: scalar.text, isQuoted: scalar.isQuoted, location: scalar.location, path: itemPath))
+            scalars.append(DraftScalar(text: scalar.text, isQuoted: scalar.isQuoted, location: scalar.location, parentPath: keyPath, lastComponent: .index(index)))
         }
         return DraftList(items: scalars, location: location, path: keyPath)
     }

@@ -1,6 +1,9 @@
 /// The parsed document before it is interpreted: mappings, sequences and scalars, each
 /// with its position. YAML and JSON both arrive here, so later stages see one shape.
-public indirect enum SyntaxNode: Sendable {
+///
+/// Not `indirect`: the arrays already hold the children out of line, and a boxed case
+/// would cost an allocation for every scalar of the file.
+public enum SyntaxNode: Sendable {
     case scalar(Scalar)
     case mapping([(key: Scalar, value: SyntaxNode)], SourceLocation)
     case sequence([SyntaxNode], SourceLocation)

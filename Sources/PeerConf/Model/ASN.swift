@@ -26,15 +26,25 @@ public struct ASN: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Parses asplain ("65010") or asdot ("1.10"). Decimal digits only, no signs, no
     /// leading zeros (so "010" is not silently read as 10), range 1-4294967295.
     public static func parse(_ text: String) -> Result<ASN, ParseError> {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, parts.allSatisfy(isCanonicalDecimal) else { return .failure(.notANumber) }
-        if parts.count == 2 {
-            guard let high = UInt32(parts[0]), let low = UInt32(parts[1]) else { return .failure(.asdotPartOutOfRange) }
+        // asplain ("65010") or asdot ("1.10"): at most one dot, canonical decimals around it.
+        let high: Substring
+        var low: Substring?
+        if let dot = text.firstIndex(of: ".") {
+            let rest = text[text.index(after: dot)...]
+            guard !rest.contains(".") else { return .failure(.notANumber) }
+            high = text[..<dot]
+            low = rest
+        } else {
+            high = text[...]
+        }
+        guard isCanonicalDecimal(high), low.map(isCanonicalDecimal) ?? true else { return .failure(.notANumber) }
+        if let low {
+            guard let high = UInt32(high), let low = UInt32(low) else { return .failure(.asdotPartOutOfRange) }
             guard high <= 65535, low <= 65535 else { return .failure(.asdotPartOutOfRange) }
             let value = high << 16 | low
             return value == 0 ? .failure(.outOfRange) : .success(ASN(value))
         }
-        guard let value = UInt64(parts[0]), value >= 1, value <= UInt64(UInt32.max) else {
+        guard let value = UInt64(high), value >= 1, value <= UInt64(UInt32.max) else {
             return .failure(.outOfRange)
         }
         return .success(ASN(UInt32(value)))
@@ -43,7 +53,7 @@ public struct ASN: Sendable, Hashable, Comparable, CustomStringConvertible {
     private static func isCanonicalDecimal(_ text: Substring) -> Bool {
         guard !text.isEmpty, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         // Twenty digits already exceed UInt64; longer strings are out of range, not garbage.
-        return text.count == 1 || text.first != "0"
+        return text.utf8.count == 1 || text.utf8.first != UInt8(ascii: "0")
     }
 
     /// Reserved or special-purpose values a customer should not use (RFC 7607, 6793,

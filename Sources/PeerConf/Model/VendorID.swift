@@ -11,4 +11,7 @@ public enum VendorID: String, Sendable, Hashable, CaseIterable, Codable {
     case frr = "frr"
     case bird = "bird"
     case vyos = "vyos"
+
+    /// Every vendor's name, in declaration order.
+    static let names = allCases.map(\.rawValue)
 }

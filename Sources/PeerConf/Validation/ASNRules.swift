@@ -22,12 +22,11 @@ enum ASNRules {
 
     /// The customer's ASN against the cloud's.
     static func checkCustomerASN(_ asn: ASN, field: DraftScalar, cloudASN: ASN, diagnostics: inout DiagnosticCollector) {
-        let name = field.path.components.last.map { if case .key(let key) = $0 { key } else { "bgp_asn" } } ?? "bgp_asn"
         if asn == .cloudDefault {
             diagnostics.report(.bgpASNUsedByCloud, at: field.path, field.location, "64512 is used by the cloud; choose another ASN")
         }
         if asn == cloudASN {
-            diagnostics.report(.bgpASNEqualsCloudASN, at: field.path, field.location, "\(name) \(asn) equals the virtual gateway's ASN (cloud_asn); eBGP needs two different ASNs")
+            diagnostics.report(.bgpASNEqualsCloudASN, at: field.path, field.location, "\(field.key ?? "bgp_asn") \(asn) equals the virtual gateway's ASN (cloud_asn); eBGP needs two different ASNs")
         }
         if let reservation = asn.reservation {
             diagnostics.report(.bgpASNReserved, at: field.path, field.location, "\(reservation); choose a private ASN (64512-65534 except 64512, or 4200000000-4294967294) or your public one")

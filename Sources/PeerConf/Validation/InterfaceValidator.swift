@@ -23,14 +23,14 @@ struct InterfaceValidator {
         if let field = draft.cloudASN {
             cloudASN = ASNRules.parse(field, field: names.cloudASN, diagnostics: &diagnostics)
         }
-        var localSubnets: [SubnetRules.Entry] = []
-        var localSubnetsComplete = true
+        var localSubnets: SubnetList?
         if let list = draft.localSubnets {
             SubnetRules.checkCount(list, field: names.localSubnets, range: 0...50, rule: .localSubnetCount, diagnostics: &diagnostics)
-            (localSubnets, localSubnetsComplete) = SubnetRules.parse(list, family: nil, field: names.localSubnets, diagnostics: &diagnostics)
+            localSubnets = SubnetRules.parse(list, family: nil, field: names.localSubnets, diagnostics: &diagnostics)
         }
+        let localSubnetsComplete = localSubnets?.complete ?? true
         let vendor = draft.routerVendor.flatMap {
-            ScalarRules.choice($0, among: VendorID.allCases.map(\.rawValue), rule: .routerVendor, field: "router.vendor", diagnostics: &diagnostics)
+            ScalarRules.choice($0, among: VendorID.names, rule: .routerVendor, field: "router.vendor", diagnostics: &diagnostics)
         }.flatMap(VendorID.init(rawValue:))
         let routerInterface = draft.routerInterface.flatMap { ScalarRules.interfaceName($0, diagnostics: &diagnostics) }
 
@@ -57,7 +57,7 @@ struct InterfaceValidator {
             let router = vendor == nil && routerInterface == nil ? nil : Router(vendor: vendor, interface: routerInterface)
             outcome.interface = VirtualInterface(
                 name: name, connection: connection, vlan: vlan, cloudASN: cloudASN,
-                localSubnets: localSubnets.map(\.prefix), router: router, peers: validPeers, path: draft.path.description
+                localSubnets: localSubnets?.prefixes ?? [], router: router, peers: validPeers, path: draft.path.description
             )
         }
         return outcome
@@ -80,47 +80,56 @@ struct InterfaceValidator {
     }
 
     private func checkFamilies(_ peers: [PeerValidator.Outcome], diagnostics: inout DiagnosticCollector) {
-        var seen: [AddressFamily: Int] = [:]
+        // The first peer of each family (a pair of slots rather than a dictionary: this
+        // runs for every interface).
+        var firstIPv4: Int?
+        var firstIPv6: Int?
         for (index, peer) in peers.enumerated() {
             guard let family = peer.family, let field = peer.familyField else { continue }
-            if let first = seen[family] {
+            let first = family == .ipv4 ? firstIPv4 : firstIPv6
+            if let first {
                 diagnostics.report(.addressFamilyDuplicate, at: field.path, field.location,
                                    "peers[\(first)] is already the \(family) peer; a virtual interface has at most one IPv4 and one IPv6 peer")
+            } else if family == .ipv4 {
+                firstIPv4 = index
             } else {
-                seen[family] = index
+                firstIPv6 = index
             }
         }
     }
 
     /// The link subnet must stay clear of both sides' subnets, and the customer's
     /// subnets must not collide with the cloud's.
-    private func checkOverlaps(_ peers: [PeerValidator.Outcome], localSubnets: [SubnetRules.Entry], diagnostics: inout DiagnosticCollector) {
-        let allRemote = peers.flatMap(\.remoteSubnets)
+    private func checkOverlaps(_ peers: [PeerValidator.Outcome], localSubnets: SubnetList?, diagnostics: inout DiagnosticCollector) {
+        let localPrefixes = localSubnets?.prefixes ?? []
         for peer in peers {
             if let gateway = peer.localGateway {
                 let link = gateway.address.network
-                for entry in localSubnets where entry.prefix.overlaps(link) {
+                for prefix in localPrefixes where prefix.overlaps(link) {
                     diagnostics.report(.gatewayOverlap, at: gateway.field.path, gateway.field.location,
-                                       "the link subnet \(link) overlaps local subnet \(entry.prefix); gateway addresses must not collide with the cloud's subnets")
+                                       "the link subnet \(link) overlaps local subnet \(prefix); gateway addresses must not collide with the cloud's subnets")
                 }
-                for entry in allRemote where entry.prefix.overlaps(link) {
-                    diagnostics.report(.gatewayOverlap, at: gateway.field.path, gateway.field.location,
-                                       "the link subnet \(link) overlaps remote subnet \(entry.prefix); gateway addresses must not collide with the customer's subnets")
+                for other in peers {
+                    for prefix in other.remoteSubnets?.prefixes ?? [] where prefix.overlaps(link) {
+                        diagnostics.report(.gatewayOverlap, at: gateway.field.path, gateway.field.location,
+                                           "the link subnet \(link) overlaps remote subnet \(prefix); gateway addresses must not collide with the customer's subnets")
+                    }
                 }
             }
-            for remote in peer.remoteSubnets {
-                for local in localSubnets where local.prefix.overlaps(remote.prefix) {
-                    diagnostics.report(.remoteLocalOverlap, at: remote.field.path, remote.field.location,
-                                       "remote subnet \(remote.prefix) overlaps local subnet \(local.prefix) (\(local.field.path)); remote subnets cannot overlap local subnets")
+            if let remote = peer.remoteSubnets, let localSubnets {
+                remote.forEachOverlap(with: localSubnets) { remoteIndex, localIndex in
+                    let field = remote.field(remoteIndex)
+                    diagnostics.report(.remoteLocalOverlap, at: field.path, field.location,
+                                       "remote subnet \(remote.prefixes[remoteIndex]) overlaps local subnet \(localSubnets.prefixes[localIndex]) (\(localSubnets.field(localIndex).path)); remote subnets cannot overlap local subnets")
                 }
             }
         }
     }
 
-    private func checkStaticDestinations(_ peers: [PeerValidator.Outcome], localSubnets: [SubnetRules.Entry], diagnostics: inout DiagnosticCollector) {
+    private func checkStaticDestinations(_ peers: [PeerValidator.Outcome], localSubnets: SubnetList?, diagnostics: inout DiagnosticCollector) {
         for peer in peers where peer.routingMode == "static" {
             guard let family = peer.family, let field = peer.routingModeField else { continue }
-            if !localSubnets.contains(where: { $0.prefix.family == family }) {
+            if !(localSubnets?.prefixes ?? []).contains(where: { $0.family == family }) {
                 diagnostics.report(.staticNeedsLocalSubnet, at: field.path, field.location,
                                    "static routing needs at least one \(family) local subnet (the cloud's \(draft.fieldNames.localSubnets)) to route to")
             }
@@ -131,11 +140,11 @@ struct InterfaceValidator {
     private func checkQuotas(_ peers: [PeerValidator.Outcome], diagnostics: inout DiagnosticCollector) {
         let location = draft.peersLocation ?? draft.location
         let path = draft.path.appending(draft.fieldNames.peers)
-        let staticRoutes = peers.filter { $0.routingMode == "static" }.reduce(0) { $0 + $1.remoteSubnets.count }
+        let staticRoutes = peers.filter { $0.routingMode == "static" }.reduce(0) { $0 + ($1.remoteSubnets?.count ?? 0) }
         if staticRoutes > 50 {
             diagnostics.report(.routeQuota, at: path, location, "the static peers have \(staticRoutes) remote subnets in all; the cloud allows 50 static routes per virtual interface")
         }
-        let bgpRoutes = peers.filter { $0.routingMode == "bgp" }.reduce(0) { $0 + $1.remoteSubnets.count }
+        let bgpRoutes = peers.filter { $0.routingMode == "bgp" }.reduce(0) { $0 + ($1.remoteSubnets?.count ?? 0) }
         if bgpRoutes > 100 {
             diagnostics.report(.routeQuota, at: path, location, "the BGP peers advertise \(bgpRoutes) remote subnets in all; the cloud accepts 100 BGP routes per virtual interface")
         }

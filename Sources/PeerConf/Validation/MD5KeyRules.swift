@@ -113,30 +113,53 @@ enum MD5KeyRules {
     /// The cloud's rules for the key itself.
     static func check(_ key: Located, diagnostics: inout DiagnosticCollector) -> Bool {
         var valid = true
-        let scalars = Array(key.key.unicodeScalars)
-        if !(8...255).contains(scalars.count) {
-            diagnostics.report(.md5KeyLength, at: key.path, key.location, "\(key.label) has \(scalars.count) characters; the cloud requires 8 to 255")
+        let composition = Composition(of: key.key)
+        if !(8...255).contains(composition.count) {
+            diagnostics.report(.md5KeyLength, at: key.path, key.location, "\(key.label) has \(composition.count) characters; the cloud requires 8 to 255")
             valid = false
         }
-        if scalars.contains(where: { $0.properties.isWhitespace }) {
+        if composition.hasWhitespace {
             diagnostics.report(.md5KeyCharacters, at: key.path, key.location, "\(key.label) contains whitespace; the cloud does not allow spaces in MD5 keys")
             valid = false
-        } else if scalars.contains(where: { !isAllowed($0) }) {
+        } else if composition.hasDisallowed {
             diagnostics.report(.md5KeyCharacters, at: key.path, key.location,
                                "\(key.label) contains a character the cloud does not allow; use letters, digits and ~`!,.:;-_?\"(){}[]/@#$%^&*+|\\= (no ', <, > or non-ASCII)")
             valid = false
         }
-        var classes = 0
-        if scalars.contains(where: { ("A"..."Z").contains($0) }) { classes += 1 }
-        if scalars.contains(where: { ("a"..."z").contains($0) }) { classes += 1 }
-        if scalars.contains(where: { ("0"..."9").contains($0) }) { classes += 1 }
-        if scalars.contains(where: specialCharacters.contains) { classes += 1 }
+        let classes = composition.classes
         if classes < 2 {
             diagnostics.report(.md5KeyClasses, at: key.path, key.location,
                                "\(key.label) uses \(classes) character type\(classes == 1 ? "" : "s"); the cloud requires at least two of uppercase letters, lowercase letters, digits and special characters")
             valid = false
         }
         return valid
+    }
+
+    /// What a key is made of, in Unicode scalars.
+    private struct Composition {
+        var count = 0
+        var hasWhitespace = false
+        var hasDisallowed = false
+        var hasUppercase = false, hasLowercase = false, hasDigit = false, hasSpecial = false
+
+        var classes: Int { [hasUppercase, hasLowercase, hasDigit, hasSpecial].filter { $0 }.count }
+
+        init(of key: String) {
+            for scalar in key.unicodeScalars {
+                count += 1
+                switch scalar {
+                case "A"..."Z": hasUppercase = true
+                case "a"..."z": hasLowercase = true
+                case "0"..."9": hasDigit = true
+                default:
+                    // ASCII whitespace is tab to carriage return and space; anything else
+                    // non-ASCII asks the Unicode tables.
+                    let isWhitespace = scalar.isASCII ? (scalar.value >= 0x09 && scalar.value <= 0x0D) || scalar == " " : scalar.properties.isWhitespace
+                    if isWhitespace { hasWhitespace = true }
+                    if specialCharacters.contains(scalar) { hasSpecial = true } else { hasDisallowed = true }
+                }
+            }
+        }
     }
 
     static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {

@@ -11,7 +11,7 @@ struct PeerValidator {
         var family: AddressFamily?
         var familyField: DraftScalar?
         var localGateway: (address: IPInterfaceAddress, field: DraftScalar)?
-        var remoteSubnets: [SubnetRules.Entry] = []
+        var remoteSubnets: SubnetList?
         var routingMode: String?
         var routingModeField: DraftScalar?
     }
@@ -43,13 +43,13 @@ struct PeerValidator {
         }
         if let local, let field = draft.localGateway { outcome.localGateway = (local, field) }
 
-        var remoteSubnets: [SubnetRules.Entry]?
+        var remoteSubnets: [IPPrefix]?
         if let list = draft.remoteSubnets {
             SubnetRules.checkCount(list, field: names.remoteSubnets, range: 1...50, rule: .remoteSubnetCount, diagnostics: &diagnostics)
             let parsed = SubnetRules.parse(list, family: family, field: names.remoteSubnets, diagnostics: &diagnostics)
-            SubnetRules.checkRemote(parsed.entries, field: names.remoteSubnets, diagnostics: &diagnostics)
-            outcome.remoteSubnets = parsed.entries
-            remoteSubnets = parsed.complete ? parsed.entries : nil
+            SubnetRules.checkRemote(parsed, field: names.remoteSubnets, diagnostics: &diagnostics)
+            outcome.remoteSubnets = parsed
+            remoteSubnets = parsed.complete ? parsed.prefixes : nil
         }
 
         let mode = draft.routingMode.flatMap { ScalarRules.choice($0, among: ["static", "bgp"], rule: .routingMode, field: names.routingMode, diagnostics: &diagnostics) }
@@ -69,7 +69,7 @@ struct PeerValidator {
         if let name, let family, let local, let remote, let remoteSubnets, let routing,
            draft.description == nil || description != nil || draft.description?.text.isEmpty == true, bfd.valid {
             outcome.peer = Peer(name: name, addressFamily: family, localGateway: local, remoteGateway: remote,
-                                remoteSubnets: remoteSubnets.map(\.prefix), routing: routing,
+                                remoteSubnets: remoteSubnets, routing: routing,
                                 description: description, anchorRoutes: anchorRoutes,
                                 bfd: routing.bgp == nil ? nil : bfd.settings, path: draft.path.description)
         }
@@ -128,8 +128,7 @@ struct PeerValidator {
             diagnostics.report(.staticIgnoresBGPFields, at: bfd.path, bfd.location, "'bfd' is ignored: peerconf runs BFD on BGP sessions and the peer uses static routing")
         }
         for field in [draft.bgpASN, draft.md5Key, draft.md5KeyEnvironment, draft.md5KeyFile, draft.anchorRoutes].compactMap({ $0 }) {
-            let key = field.path.components.last.map { if case .key(let key) = $0 { key } else { "" } } ?? ""
-            diagnostics.report(.staticIgnoresBGPFields, at: field.path, field.location, "'\(key)' is ignored: the peer uses static routing")
+            diagnostics.report(.staticIgnoresBGPFields, at: field.path, field.location, "'\(field.key ?? "")' is ignored: the peer uses static routing")
         }
         if let literal = draft.md5Key {
             MD5KeyRules.reportPlaintext(literal, diagnostics: &diagnostics)

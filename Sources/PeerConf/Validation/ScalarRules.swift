@@ -25,6 +25,8 @@ enum ScalarRules {
 
     /// One of a fixed set of words, compared without case.
     static func choice(_ scalar: DraftScalar, among choices: [String], rule: Rule, field: String, diagnostics: inout DiagnosticCollector) -> String? {
+        // The choices are lowercase, so text equal to one is its own lowercase form.
+        if choices.contains(scalar.text) { return scalar.text }
         let lowered = scalar.text.lowercased()
         if choices.contains(lowered) { return lowered }
         let quoted = choices.map { "'\($0)'" }
@@ -40,6 +42,8 @@ enum ScalarRules {
     /// The cloud's naming rule for virtual interfaces, peers and gateways.
     static func name(_ scalar: DraftScalar, what: String, diagnostics: inout DiagnosticCollector) -> String? {
         let text = scalar.text
+        // Usual case first: allowed ASCII only, where the byte count is the character count.
+        if (1...64).contains(text.utf8.count), text.utf8.allSatisfy(isNameByte) { return text }
         let count = text.count
         guard (1...64).contains(count) else {
             diagnostics.report(.name, at: scalar.path, scalar.location, "\(what) must have 1 to 64 characters, found \(count)")
@@ -52,6 +56,14 @@ enum ScalarRules {
         return text
     }
 
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."): true
+        default: false
+        }
+    }
+
     static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "a"..."z", "A"..."Z", "0"..."9", "_", "-", ".": true
@@ -61,6 +73,9 @@ enum ScalarRules {
 
     static func description(_ scalar: DraftScalar, diagnostics: inout DiagnosticCollector) -> String? {
         let text = scalar.text
+        // Usual case first: printable ASCII, where the byte count is the character count
+        // and no character can break a line.
+        if text.utf8.count <= 128, text.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) { return text }
         if text.count > 128 {
             diagnostics.report(.description, at: scalar.path, scalar.location, "description must have at most 128 characters, found \(text.count)")
             return nil

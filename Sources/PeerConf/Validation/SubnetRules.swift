@@ -8,18 +8,15 @@ enum SubnetRules {
 
     static let sharedAddressSpace = try! IPPrefix.parse("100.64.0.0/10")
 
-    struct Entry {
-        var prefix: IPPrefix
-        var field: DraftScalar
-    }
-
     /// Parses every entry; reports syntax, host bits and duplicates. Returns the entries
     /// that parsed (so later rules still check them) and whether all of them did.
-    static func parse(_ list: DraftList, family: AddressFamily?, field: String, diagnostics: inout DiagnosticCollector) -> (entries: [Entry], complete: Bool) {
-        var entries: [Entry] = []
-        var firstIndex: [IPPrefix: Int] = [:]
+    static func parse(_ list: DraftList, family: AddressFamily?, field: String, diagnostics: inout DiagnosticCollector) -> SubnetList {
+        var prefixes: [IPPrefix] = []
+        var itemIndices: [Int] = []
+        prefixes.reserveCapacity(list.items.count)
+        itemIndices.reserveCapacity(list.items.count)
         var failed = false
-        for item in list.items {
+        for (itemIndex, item) in list.items.enumerated() {
             let prefix: IPPrefix
             do {
                 prefix = try IPPrefix.parse(item.text, family: family)
@@ -37,15 +34,14 @@ enum SubnetRules {
                 diagnostics.report(.subnetSyntax, at: item.path, item.location, "\(field) entry '\(item.text.truncatedForMessage)' is IPv4-mapped IPv6 space; write IPv4 subnets in IPv4 form")
                 continue
             }
-            if let previous = firstIndex[prefix] {
-                failed = true
-                diagnostics.report(.subnetDuplicate, at: item.path, item.location, "\(prefix) is listed twice in \(field) (also entry [\(previous)])")
-                continue
-            }
-            firstIndex[prefix] = entries.count
-            entries.append(Entry(prefix: prefix, field: item))
+            prefixes.append(prefix)
+            itemIndices.append(itemIndex)
         }
-        return (entries, !failed)
+        var subnets = SubnetList(list: list, prefixes: prefixes, itemIndices: itemIndices, complete: !failed)
+        if subnets.removeDuplicates(field: field, diagnostics: &diagnostics) {
+            subnets.complete = false
+        }
+        return subnets
     }
 
     static func checkCount(_ list: DraftList, field: String, range: ClosedRange<Int>, rule: Rule, diagnostics: inout DiagnosticCollector) {
@@ -55,22 +51,25 @@ enum SubnetRules {
     }
 
     /// Findings about remote subnets on their own: reserved space and nesting.
-    static func checkRemote(_ entries: [Entry], field: String, diagnostics: inout DiagnosticCollector) {
-        for entry in entries {
-            if let reserved = reservedBlocks.first(where: { $0.prefix.contains(entry.prefix) }) {
-                diagnostics.report(.reservedSubnet, at: entry.field.path, entry.field.location, "\(entry.prefix) is \(reserved.name) space (\(reserved.prefix)) and cannot be a remote subnet")
+    static func checkRemote(_ subnets: SubnetList, field: String, diagnostics: inout DiagnosticCollector) {
+        for (index, prefix) in subnets.prefixes.enumerated() {
+            if let reserved = reservedBlocks.firstIndex(where: { $0.prefix.contains(prefix) }) {
+                let block = reservedBlocks[reserved]
+                let item = subnets.field(index)
+                diagnostics.report(.reservedSubnet, at: item.path, item.location, "\(prefix) is \(block.name) space (\(block.prefix)) and cannot be a remote subnet")
             }
-            if entry.prefix.overlaps(sharedAddressSpace) {
-                diagnostics.report(.sharedAddressSpace, at: entry.field.path, entry.field.location,
-                                   "\(entry.prefix) overlaps 100.64.0.0/10; the cloud warns that OBS, DNS and API Gateway may become unavailable")
+            if prefix.overlaps(sharedAddressSpace) {
+                let item = subnets.field(index)
+                diagnostics.report(.sharedAddressSpace, at: item.path, item.location,
+                                   "\(prefix) overlaps 100.64.0.0/10; the cloud warns that OBS, DNS and API Gateway may become unavailable")
             }
         }
-        for (index, inner) in entries.enumerated() {
-            for (otherIndex, outer) in entries.enumerated() where otherIndex != index && outer.prefix.contains(inner.prefix) {
-                diagnostics.report(.subnetNested, at: inner.field.path, inner.field.location,
-                                   "\(inner.prefix) lies inside \(outer.prefix) (entry [\(otherIndex)] of \(field)); advertising both is redundant")
-                break
-            }
+        // Each entry inside another is reported once, naming the first entry of the list
+        // that holds it (not the closest one), as the pairwise rule always did.
+        subnets.forEachNested { inner, outer in
+            let item = subnets.field(inner)
+            diagnostics.report(.subnetNested, at: item.path, item.location,
+                               "\(subnets.prefixes[inner]) lies inside \(subnets.prefixes[outer]) (entry [\(outer)] of \(field)); advertising both is redundant")
         }
     }
 }

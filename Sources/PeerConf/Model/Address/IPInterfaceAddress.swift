@@ -42,7 +42,7 @@ public struct IPInterfaceAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// `192.168.0.2/30`, with the address in canonical form.
     public var description: String {
-        "\(address)/\(prefixLength)"
+        AddressText.withLength(address, prefixLength)
     }
 
     private var hasNetworkAndBroadcast: Bool {

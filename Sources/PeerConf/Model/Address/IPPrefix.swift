@@ -77,7 +77,7 @@ public struct IPPrefix: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public var description: String {
-        "\(address)/\(prefixLength)"
+        AddressText.withLength(address, prefixLength)
     }
 
     var netmaskBits: UInt128 {

@@ -13,7 +13,7 @@ public struct IPv4Address: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Dotted-quad text, e.g. `192.168.0.1`.
     public var description: String {
-        "\(value >> 24).\((value >> 16) & 0xFF).\((value >> 8) & 0xFF).\(value & 0xFF)"
+        AddressText.string(capacity: AddressText.maximumIPv4Length) { AddressText.writeIPv4(value, into: $0, at: 0) }
     }
 }
 

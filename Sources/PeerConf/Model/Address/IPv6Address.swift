@@ -21,46 +21,11 @@ public struct IPv6Address: Sendable, Hashable, Comparable, CustomStringConvertib
         isIPv4Mapped ? IPv4Address(UInt32(truncatingIfNeeded: value)) : nil
     }
 
-    /// The eight 16-bit groups, most significant first.
-    var groups: [UInt16] {
-        (0..<8).map { index in UInt16(truncatingIfNeeded: value >> UInt128(16 * (7 - index))) }
-    }
-
     /// RFC 5952 canonical text: lowercase hex, no leading zeros, the longest run of two or
     /// more zero groups (the first one on ties) shortened to `::`, and IPv4-mapped
     /// addresses written as `::ffff:a.b.c.d` (RFC 5952 section 5).
     public var description: String {
-        if let mapped = mappedIPv4Address {
-            return "::ffff:\(mapped)"
-        }
-        let groups = self.groups
-
-        // A single zero group is deliberately left alone: RFC 5952 4.2.2 forbids
-        // using "::" for just one group.
-        var bestStart = -1
-        var bestLength = 1
-        var runStart = -1
-        for index in 0..<8 {
-            guard groups[index] == 0 else {
-                runStart = -1
-                continue
-            }
-            if runStart < 0 { runStart = index }
-            let length = index - runStart + 1
-            // Strictly greater keeps the first run when two runs are equally long (RFC 5952 4.2.3).
-            if length > bestLength {
-                bestStart = runStart
-                bestLength = length
-            }
-        }
-
-        func hex(_ range: Range<Int>) -> String {
-            groups[range].map { String($0, radix: 16) }.joined(separator: ":")
-        }
-        guard bestStart >= 0 else {
-            return hex(0..<8)
-        }
-        return hex(0..<bestStart) + "::" + hex((bestStart + bestLength)..<8)
+        AddressText.string(capacity: AddressText.maximumIPv6Length) { AddressText.writeIPv6(value, into: $0, at: 0) }
     }
 }
 

@@ -1,0 +1,133 @@
+/// Writes addresses as text straight into a string's storage.
+///
+/// Every renderer prints prefixes, gateways and netmasks for every interface, so these
+/// run millions of times in a batch: the digits go into the new string's own buffer,
+/// without interpolation, intermediate strings or arrays of groups.
+enum AddressText {
+    typealias Buffer = UnsafeMutableBufferPointer<UInt8>
+
+    /// The longest texts: `255.255.255.255`, eight groups of four hex digits, and
+    /// `/128` after either.
+    static let maximumIPv4Length = 15
+    static let maximumIPv6Length = 39
+    static let maximumSuffixLength = 4
+
+    /// A string of at most `capacity` bytes written by `write`, which returns the count.
+    static func string(capacity: Int, _ write: (Buffer) -> Int) -> String {
+        String(unsafeUninitializedCapacity: capacity, initializingUTF8With: write)
+    }
+
+    static func write(_ address: IPAddress, into buffer: Buffer, at position: Int) -> Int {
+        switch address {
+        case .v4(let v4): writeIPv4(v4.value, into: buffer, at: position)
+        case .v6(let v6): writeIPv6(v6.value, into: buffer, at: position)
+        }
+    }
+
+    static func capacity(for address: IPAddress) -> Int {
+        address.family == .ipv4 ? maximumIPv4Length : maximumIPv6Length
+    }
+
+    /// `address/length`, as prefixes and interface addresses print.
+    static func withLength(_ address: IPAddress, _ length: Int) -> String {
+        string(capacity: capacity(for: address) + maximumSuffixLength) { buffer in
+            var position = write(address, into: buffer, at: 0)
+            buffer[position] = UInt8(ascii: "/")
+            position += 1
+            return writeDecimal(length, into: buffer, at: position)
+        }
+    }
+
+    /// Dotted quad.
+    static func writeIPv4(_ value: UInt32, into buffer: Buffer, at start: Int) -> Int {
+        var position = writeDecimal(Int(value >> 24), into: buffer, at: start)
+        for shift: UInt32 in stride(from: 16, through: 0, by: -8) {
+            buffer[position] = UInt8(ascii: ".")
+            position = writeDecimal(Int((value >> shift) & 0xFF), into: buffer, at: position + 1)
+        }
+        return position
+    }
+
+    /// RFC 5952: lowercase hex without leading zeros; the longest run of two or more zero
+    /// groups (the first on ties) as `::`; IPv4-mapped addresses as `::ffff:a.b.c.d`.
+    static func writeIPv6(_ value: UInt128, into buffer: Buffer, at start: Int) -> Int {
+        var position = start
+        if value >> 32 == 0xFFFF {
+            for byte in "::ffff:".utf8 {
+                buffer[position] = byte
+                position += 1
+            }
+            return writeIPv4(UInt32(truncatingIfNeeded: value), into: buffer, at: position)
+        }
+        func group(_ index: Int) -> UInt16 {
+            UInt16(truncatingIfNeeded: value >> UInt128(16 * (7 - index)))
+        }
+
+        // A single zero group is deliberately left alone: RFC 5952 4.2.2 forbids using
+        // "::" for just one group. Strictly greater keeps the first of equally long runs.
+        var bestStart = -1
+        var bestLength = 1
+        var runStart = -1
+        for index in 0..<8 {
+            guard group(index) == 0 else {
+                runStart = -1
+                continue
+            }
+            if runStart < 0 { runStart = index }
+            if index - runStart + 1 > bestLength {
+                bestStart = runStart
+                bestLength = index - runStart + 1
+            }
+        }
+
+        var index = 0
+        while index < 8 {
+            if index == bestStart {
+                buffer[position] = UInt8(ascii: ":")
+                buffer[position + 1] = UInt8(ascii: ":")
+                position += 2
+                index += bestLength
+                continue
+            }
+            // A separator before every group except the first and the one right after "::".
+            if index > 0 && index != bestStart + bestLength {
+                buffer[position] = UInt8(ascii: ":")
+                position += 1
+            }
+            position = writeHex(group(index), into: buffer, at: position)
+            index += 1
+        }
+        return position
+    }
+
+    /// A non-negative number in decimal.
+    static func writeDecimal(_ value: Int, into buffer: Buffer, at start: Int) -> Int {
+        var digits = 1
+        var limit = 10
+        while value >= limit && digits < 19 {
+            digits += 1
+            limit &*= 10
+        }
+        var remaining = value
+        for offset in stride(from: digits - 1, through: 0, by: -1) {
+            buffer[start + offset] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
+        }
+        return start + digits
+    }
+
+    private static func writeHex(_ value: UInt16, into buffer: Buffer, at start: Int) -> Int {
+        let hexDigits: StaticString = "0123456789abcdef"
+        var position = start
+        var started = false
+        for shift in stride(from: 12, through: 0, by: -4) {
+            let digit = Int((value >> UInt16(shift)) & 0xF)
+            // Leading zeros are dropped; the last digit is always written.
+            guard started || digit != 0 || shift == 0 else { continue }
+            started = true
+            buffer[position] = hexDigits.utf8Start[digit]
+            position += 1
+        }
+        return position
+    }
+}
