@@ -7,8 +7,16 @@ enum Profile {
     static func run(step: String, text: String, options: LoadOptions) {
         let deadline = ContinuousClock.now + .seconds(5)
         var rounds = 0
+        var measured = Duration.zero
+        var cpuSeconds = 0.0
+        // Timed from the first round, so the per-round figures leave the setup out. The
+        // thread's CPU time is the steadier figure on a machine shared with other work.
         func repeating(_ body: () -> Void) {
+            let start = ContinuousClock.now
+            let cpuStart = threadCPUSeconds()
             while ContinuousClock.now < deadline { body(); rounds += 1 }
+            measured = ContinuousClock.now - start
+            cpuSeconds = threadCPUSeconds() - cpuStart
         }
         let load = { DefinitionLoader.load(text: text, source: "synthetic.yaml", options: options) }
         let parts = step.split(separator: ":", maxSplits: 1).map(String.init)
@@ -30,7 +38,15 @@ enum Profile {
         default:
             return fail("unknown step \(step): use load, render:VENDOR or netconf:MODEL")
         }
-        print("\(step): \(rounds) rounds")
+        let milliseconds = Double(measured.components.seconds) * 1e3 + Double(measured.components.attoseconds) / 1e15
+        let perRound = { (total: Double) in String(format: "%.1f", rounds == 0 ? 0 : total / Double(rounds)) }
+        print("\(step): \(rounds) rounds, \(perRound(milliseconds)) ms each (\(perRound(cpuSeconds * 1e3)) ms CPU)")
+    }
+
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     static func fail(_ message: String) {
