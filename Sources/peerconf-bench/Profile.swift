@@ -9,9 +9,16 @@ enum Profile {
     static func run(step: String, text: String, options: LoadOptions, fixedRounds: Int? = nil) {
         let deadline = ContinuousClock.now + .seconds(5)
         var rounds = 0
-        let cpuStart = threadCPUSeconds()
+        var measured = Duration.zero
+        var cpuSeconds = 0.0
+        // Timed from the first round, so the per-round figures leave the setup out. The
+        // thread's CPU time is the steadier figure on a machine shared with other work.
         func repeating(_ body: () -> Void) {
+            let start = ContinuousClock.now
+            let cpuStart = threadCPUSeconds()
             while fixedRounds.map({ rounds < $0 }) ?? (ContinuousClock.now < deadline) { body(); rounds += 1 }
+            measured = ContinuousClock.now - start
+            cpuSeconds = threadCPUSeconds() - cpuStart
         }
         let load = { DefinitionLoader.load(text: text, source: "synthetic.yaml", options: options) }
         let parts = step.split(separator: ":", maxSplits: 1).map(String.init)
@@ -46,9 +53,9 @@ enum Profile {
         default:
             return fail("unknown step \(step): use load, render:VENDOR, viewmodel:VENDOR, template:VENDOR or netconf:MODEL")
         }
-        // CPU time of this thread, not wall time: the figure holds on a busy machine.
-        let cpu = threadCPUSeconds() - cpuStart
-        print(String(format: "%@: %d rounds, %.1f µs CPU per round", step, rounds, cpu / Double(max(rounds, 1)) * 1e6))
+        let milliseconds = Double(measured.components.seconds) * 1e3 + Double(measured.components.attoseconds) / 1e15
+        let perRound = { (total: Double) in String(format: "%.1f", rounds == 0 ? 0 : total / Double(rounds)) }
+        print("\(step): \(rounds) rounds, \(perRound(milliseconds)) ms each (\(perRound(cpuSeconds * 1e3)) ms CPU)")
     }
 
     static func threadCPUSeconds() -> Double {

@@ -4,11 +4,21 @@ import CLibXML2
 /// are handles into it that live as long as the tree. Text always goes through
 /// `xmlNewTextChild`/`xmlNodeAddContent`-style calls that escape it, never through
 /// string concatenation, so no value can become markup.
+///
+/// Built for batches of hundreds of thousands of documents: names and values are handed
+/// to libxml2 as pointers into the Swift strings (`withXMLString`, no temporary array per
+/// call, which Swift's implicit `String` to `UnsafePointer<UInt8>` conversion makes),
+/// element names are interned in the document's dictionary instead of copied per element,
+/// and `serialized()` writes the document straight into the Swift string's storage.
 public final class XMLTree {
     private let document: xmlDocPtr
 
     public init() {
         document = xmlNewDoc("1.0")
+        // A document repeats a few dozen element names hundreds of times: with a
+        // dictionary libxml2 stores each once (and frees it once) instead of copying it
+        // for every element.
+        document.pointee.dict = xmlDictCreate()
     }
 
     deinit {
@@ -28,11 +38,8 @@ public final class XMLTree {
     /// Creates the root element with its default namespace.
     @discardableResult
     public func makeRoot(_ name: String, namespace uri: String?) -> Element {
-        let node = xmlNewDocNode(document, nil, name, nil)!
-        if let uri {
-            let namespace = xmlNewNs(node, uri, nil)
-            xmlSetNs(node, namespace)
-        }
+        let node = withXMLString(name) { xmlNewDocNode(document, nil, $0, nil) }!
+        if let uri { declareDefault(uri, on: node) }
         xmlDocSetRootElement(document, node)
         return Element(node: node)
     }
@@ -41,12 +48,15 @@ public final class XMLTree {
     /// the parent's namespace; with one, it declares it as the child's default.
     @discardableResult
     public func add(_ name: String, to parent: Element, text: String? = nil, namespace uri: String? = nil) -> Element {
-        let node = xmlNewTextChild(parent.node, nil, name, text)!
-        if let uri {
-            let namespace = xmlNewNs(node, uri, nil)
-            xmlSetNs(node, namespace)
-        }
+        let node = withXMLString(name) { name in
+            withOptionalXMLString(text) { xmlNewTextChild(parent.node, nil, name, $0) }
+        }!
+        if let uri { declareDefault(uri, on: node) }
         return Element(node: node)
+    }
+
+    private func declareDefault(_ uri: String, on node: xmlNodePtr) {
+        xmlSetNs(node, withXMLString(uri) { xmlNewNs(node, $0, nil) })
     }
 
     /// Adds a leaf whose value is a YANG identity (`prefix:NAME`), declaring
@@ -55,7 +65,9 @@ public final class XMLTree {
     @discardableResult
     public func addIdentity(_ name: String, to parent: Element, prefix: String, namespace uri: String, identity: String) -> Element {
         let element = add(name, to: parent, text: "\(prefix):\(identity)")
-        xmlNewNs(element.node, uri, prefix)
+        withXMLString(uri) { uri in
+            withXMLString(prefix) { _ = xmlNewNs(element.node, uri, $0) }
+        }
         return element
     }
 
@@ -77,32 +89,45 @@ public final class XMLTree {
             if character == "-" && safe.last == "-" { safe.append(" ") }
             safe.append(character)
         }
-        return xmlNewDocComment(document, " \(safe) ")!
+        return withXMLString(" \(safe) ") { xmlNewDocComment(document, $0) }!
     }
 
     /// Declares a prefixed namespace on `element` (e.g. `nc` for operation attributes).
     public func declare(prefix: String, uri: String, on element: Element) -> Namespace {
-        Namespace(pointer: xmlNewNs(element.node, uri, prefix))
+        Namespace(pointer: withXMLString(uri) { uri in withXMLString(prefix) { xmlNewNs(element.node, uri, $0) } })
     }
 
     /// Sets an attribute; the value is escaped.
     public func setAttribute(_ name: String, _ value: String, on element: Element, namespace: Namespace? = nil) {
-        if let namespace {
-            xmlSetNsProp(element.node, namespace.pointer, name, value)
-        } else {
-            xmlSetProp(element.node, name, value)
+        _ = withXMLString(name) { name in
+            withXMLString(value) { value in
+                if let namespace {
+                    xmlSetNsProp(element.node, namespace.pointer, name, value)
+                } else {
+                    xmlSetProp(element.node, name, value)
+                }
+            }
         }
     }
 
     /// The document as UTF-8 text with an XML declaration and 2-space indentation.
     public func serialized() -> String {
-        var buffer: UnsafeMutablePointer<xmlChar>?
-        var length: Int32 = 0
-        xmlDocDumpFormatMemoryEnc(document, &buffer, &length, "UTF-8", 1)
-        guard let buffer else { return "" }
-        defer { peerconf_xml_free(buffer) }
-        return String(decoding: UnsafeBufferPointer(start: buffer, count: Int(length)), as: UTF8.self)
+        XMLOutput.serialize(document)
     }
+}
+
+/// Hands `text` to libxml2 as a NUL-terminated `xmlChar` pointer valid inside `body`.
+/// `withCString` reads a native string in place (small ones from a stack copy).
+@inline(__always)
+func withXMLString<Result>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Result) -> Result {
+    text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+}
+
+/// `withXMLString` for an optional text: nil stays a null pointer.
+@inline(__always)
+func withOptionalXMLString<Result>(_ text: String?, _ body: (UnsafePointer<xmlChar>?) -> Result) -> Result {
+    guard let text else { return body(nil) }
+    return withXMLString(text) { body($0) }
 }
 
 /// An element parsed back from XML text, as plain Swift values (for checks and tests).

@@ -51,10 +51,9 @@ public enum OutputDirectory {
                 throw WriteError(path: folder.path, reason: "cannot create the folder")
             }
             let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            do {
-                try Data(file.contents.utf8).write(to: temporary)
+            if FileWriter.write(file.contents, toFileAt: temporary.path) {
                 written.append((temporary, target))
-            } catch {
+            } else {
                 try? manager.removeItem(at: temporary)
                 removeTemporaries()
                 throw WriteError(path: target.path, reason: "cannot write the file")

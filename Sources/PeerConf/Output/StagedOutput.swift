@@ -51,7 +51,7 @@ public struct StagedOutput: Sendable {
             throw OutputDirectory.WriteError(path: file.relativePath, reason: "a generated file cannot be named like the manifest")
         }
         let temporary = temporaryPath(file.relativePath, tag: tag)
-        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = FileWriter.create(temporary)
         if descriptor < 0 && errno == ENOENT {
             let folder = (targetPath(file.relativePath) as NSString).deletingLastPathComponent
             do {
@@ -59,24 +59,12 @@ public struct StagedOutput: Sendable {
             } catch {
                 throw OutputDirectory.WriteError(path: folder, reason: "cannot create the folder")
             }
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = FileWriter.create(temporary)
         }
         guard descriptor >= 0 else {
             throw OutputDirectory.WriteError(path: targetPath(file.relativePath), reason: String(cString: strerror(errno)))
         }
-        var contents = file.contents
-        let written = contents.withUTF8 { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
+        let written = FileWriter.write(file.contents, to: descriptor)
         let reason = written ? nil : String(cString: strerror(errno))
         if close(descriptor) != 0 || !written {
             unlink(temporary)
