@@ -1,5 +1,5 @@
 /// Builds the values a template prints from an intent, through a dialect. Everything is
-/// a string, a boolean or a list of dictionaries, with every key always present (an
+/// a string, a boolean, a list or an object of named values, with every name always present (an
 /// absent feature is `false` or an empty list), so templates stay logic-less and a
 /// misspelt name in a template is an error rather than an empty line.
 public struct ViewModel {
@@ -22,38 +22,36 @@ public struct ViewModel {
             return peer.staticRoutes.map { (prefix: $0, nextHop: nextHop, peerName: peer.name) }
         })
         let anchors = PrefixRows(intent.peers.flatMap { $0.bgp?.anchorRoutes ?? [] })
-        var context: [String: TemplateValue] = [
-            "tool": "peerconf",
-            "version": .text(PeerConfVersion.current),
-            "source": .text(intent.sourceName),
-            "virtualInterface": .text(intent.virtualInterfaceName),
-            "vlan": .text(String(intent.vlan)),
-            "peerSummaries": TemplateValue(intent.peers.map { "peer \($0.name) (\($0.family.rawValue)): \($0.bgp == nil ? "static" : "bgp")" }),
-            "interface": interfaceValues(),
-            "noInterface": .flag(intent.parentInterface == nil),
-            "missingInterfaceNote": intent.parentInterface == nil ? TemplateValue(missingInterfaceNote) : [],
-            "staticRoutes": .rows(staticRoutes),
-            "ipv4StaticRoutes": .rows(staticRoutes.only(.ipv4)),
-            "ipv6StaticRoutes": .rows(staticRoutes.only(.ipv6)),
-            "hasStaticRoutes": .flag(staticRoutes.count > 0),
-            "hasIPv4StaticRoutes": .flag(staticRoutes.contains(.ipv4)),
-            "hasIPv6StaticRoutes": .flag(staticRoutes.contains(.ipv6)),
-            "anchors": .rows(anchors),
-            "ipv4Anchors": .rows(anchors.only(.ipv4)),
-            "ipv6Anchors": .rows(anchors.only(.ipv6)),
-            "hasIPv4Anchors": .flag(anchors.contains(.ipv4)),
-            "hasIPv6Anchors": .flag(anchors.contains(.ipv6)),
-            "hasBGP": .flag(!neighbors.isEmpty),
-            "localASN": .text(intent.localASN?.description ?? ""),
-            "neighbors": .list(neighbors),
-            "ipv4Neighbors": .list(zip(bgpPeers, neighbors).filter { $0.0.0.family == .ipv4 }.map(\.1)),
-            "ipv6Neighbors": .list(zip(bgpPeers, neighbors).filter { $0.0.0.family == .ipv6 }.map(\.1)),
-            "hasIPv6": .flag(intent.peers.contains { $0.family == .ipv6 }),
+        return TemplateFields([
+            .tool: "peerconf",
+            .version: .text(PeerConfVersion.current),
+            .source: .text(intent.sourceName),
+            .virtualInterface: .text(intent.virtualInterfaceName),
+            .vlan: .text(String(intent.vlan)),
+            .peerSummaries: TemplateValue(intent.peers.map { "peer \($0.name) (\($0.family.rawValue)): \($0.bgp == nil ? "static" : "bgp")" }),
+            .interface: interfaceValues(),
+            .noInterface: .flag(intent.parentInterface == nil),
+            .missingInterfaceNote: intent.parentInterface == nil ? TemplateValue(missingInterfaceNote) : [],
+            .staticRoutes: .rows(staticRoutes),
+            .ipv4StaticRoutes: .rows(staticRoutes.only(.ipv4)),
+            .ipv6StaticRoutes: .rows(staticRoutes.only(.ipv6)),
+            .hasStaticRoutes: .flag(staticRoutes.count > 0),
+            .hasIPv4StaticRoutes: .flag(staticRoutes.contains(.ipv4)),
+            .hasIPv6StaticRoutes: .flag(staticRoutes.contains(.ipv6)),
+            .anchors: .rows(anchors),
+            .ipv4Anchors: .rows(anchors.only(.ipv4)),
+            .ipv6Anchors: .rows(anchors.only(.ipv6)),
+            .hasIPv4Anchors: .flag(anchors.contains(.ipv4)),
+            .hasIPv6Anchors: .flag(anchors.contains(.ipv6)),
+            .hasBGP: .flag(!neighbors.isEmpty),
+            .localASN: .text(intent.localASN?.description ?? ""),
+            .neighbors: .list(neighbors),
+            .ipv4Neighbors: .list(zip(bgpPeers, neighbors).filter { $0.0.0.family == .ipv4 }.map(\.1)),
+            .ipv6Neighbors: .list(zip(bgpPeers, neighbors).filter { $0.0.0.family == .ipv6 }.map(\.1)),
+            .hasIPv6: .flag(intent.peers.contains { $0.family == .ipv6 }),
             // BGP identifies a router by an IPv4 address; an IPv6-only link gives it none.
-            "needsRouterID": .flag(!intent.bgpPeers.isEmpty && !intent.peers.contains { $0.family == .ipv4 }),
-        ]
-        context.merge(dialect.extraContext(for: intent)) { _, extra in extra }
-        return TemplateFields(context)
+            .needsRouterID: .flag(!intent.bgpPeers.isEmpty && !intent.peers.contains { $0.family == .ipv4 }),
+        ], adding: dialect.extraContext(for: intent))
     }
 
     private var missingInterfaceNote: [String] {
@@ -67,69 +65,60 @@ public struct ViewModel {
 
     private func interfaceValues() -> TemplateValue {
         guard let parent = intent.parentInterface else { return false }
-        let addresses = intent.peers.map { peer -> (AddressFamily, TemplateValue) in
-            var values = addressValues(peer.customerAddress)
-            values["peerName"] = .text(peer.name)
-            return (peer.family, .object(TemplateFields(values)))
-        }
+        let addresses = intent.peers.map { peer in (peer.family, addressValues(peer)) }
         return .object(TemplateFields([
-            "name": .text(dialect.interfaceName(parent: parent, vlan: intent.vlan)),
-            "parent": .text(parent),
-            "vlan": .text(String(intent.vlan)),
-            "tagged": .flag(intent.isTagged),
-            "untagged": .flag(!intent.isTagged),
-            "description": .text(dialect.quoted(description: intent.interfaceDescription)),
-            "addresses": .list(addresses.map(\.1)),
-            "ipv4Addresses": .list(addresses.filter { $0.0 == .ipv4 }.map(\.1)),
-            "ipv6Addresses": .list(addresses.filter { $0.0 == .ipv6 }.map(\.1)),
-            "hasIPv6": .flag(addresses.contains { $0.0 == .ipv6 }),
+            .name: .text(dialect.interfaceName(parent: parent, vlan: intent.vlan)),
+            .parent: .text(parent),
+            .vlan: .text(String(intent.vlan)),
+            .tagged: .flag(intent.isTagged),
+            .untagged: .flag(!intent.isTagged),
+            .description: .text(dialect.quoted(description: intent.interfaceDescription)),
+            .addresses: .list(addresses.map(\.1)),
+            .ipv4Addresses: .list(addresses.filter { $0.0 == .ipv4 }.map(\.1)),
+            .ipv6Addresses: .list(addresses.filter { $0.0 == .ipv6 }.map(\.1)),
+            .hasIPv6: .flag(addresses.contains { $0.0 == .ipv6 }),
         ]))
     }
 
     private func neighbor(_ peer: PeerIntent, _ bgp: BGPIntent) -> TemplateValue {
-        let accepted = numbered(bgp.accepted)
-        var values: [String: TemplateValue] = [
-            "peerName": .text(peer.name),
-            "address": .text(peer.cloudAddress.description),
-            "localAddress": .text(peer.customerAddress.address.description),
-            "localASN": .text(bgp.localASN.description),
-            "remoteASN": .text(bgp.remoteASN.description),
-            "key": .text(dialect.quoted(key: secrets.text(for: bgp.md5Key, peer: peer, in: intent))),
-            "hasDescription": .flag(bgp.description != nil),
-            "description": .text(bgp.description.map { dialect.quoted(description: $0) } ?? ""),
-            "advertised": numbered(bgp.advertised),
-            "accepted": accepted,
-            "acceptAll": .flag(bgp.accepted.isEmpty),
-            "acceptListed": .flag(!bgp.accepted.isEmpty),
-            "bfd": bgp.bfd.map { ["interval": .text(String($0.intervalMilliseconds)), "multiplier": .text(String($0.multiplier))] } ?? false,
-            "advertisedPrefixesName": .text(dialect.identifier(bgp.names.advertisedPrefixes)),
-            "exportPolicyName": .text(dialect.identifier(bgp.names.exportPolicy)),
-            "acceptedPrefixesName": .text(dialect.identifier(bgp.names.acceptedPrefixes)),
-            "importPolicyName": .text(dialect.identifier(bgp.names.importPolicy)),
-            "groupName": .text(dialect.identifier(bgp.names.group)),
-        ]
-        values.merge(familyValues(peer.family)) { $1 }
-        return .object(TemplateFields(values))
+        .object(TemplateFields([
+            .peerName: .text(peer.name),
+            .address: .text(peer.cloudAddress.description),
+            .localAddress: .text(peer.customerAddress.address.description),
+            .localASN: .text(bgp.localASN.description),
+            .remoteASN: .text(bgp.remoteASN.description),
+            .key: .text(dialect.quoted(key: secrets.text(for: bgp.md5Key, peer: peer, in: intent))),
+            .hasDescription: .flag(bgp.description != nil),
+            .description: .text(bgp.description.map { dialect.quoted(description: $0) } ?? ""),
+            .advertised: .rows(PrefixRows(bgp.advertised, numbered: true)),
+            .accepted: .rows(PrefixRows(bgp.accepted, numbered: true)),
+            .acceptAll: .flag(bgp.accepted.isEmpty),
+            .acceptListed: .flag(!bgp.accepted.isEmpty),
+            .bfd: bgp.bfd.map { .object(TemplateFields([.interval: .text(String($0.intervalMilliseconds)), .multiplier: .text(String($0.multiplier))])) } ?? false,
+            .advertisedPrefixesName: .text(dialect.identifier(bgp.names.advertisedPrefixes)),
+            .exportPolicyName: .text(dialect.identifier(bgp.names.exportPolicy)),
+            .acceptedPrefixesName: .text(dialect.identifier(bgp.names.acceptedPrefixes)),
+            .importPolicyName: .text(dialect.identifier(bgp.names.importPolicy)),
+            .groupName: .text(dialect.identifier(bgp.names.group)),
+            .family: .text(peer.family.rawValue),
+            .isIPv4: .flag(peer.family == .ipv4),
+            .isIPv6: .flag(peer.family == .ipv6),
+        ]))
     }
 
-    /// Prefixes with sequence numbers 10, 20, ... for prefix lists.
-    private func numbered(_ prefixes: [IPPrefix]) -> TemplateValue {
-        .rows(PrefixRows(prefixes, numbered: true))
-    }
-
-    private func addressValues(_ address: IPInterfaceAddress) -> [String: TemplateValue] {
-        var values: [String: TemplateValue] = [
-            "cidr": .text(address.description),
-            "address": .text(address.address.description),
-            "length": .text(String(address.prefixLength)),
-            "netmask": .text(address.network.netmask.description),
-        ]
-        values.merge(familyValues(address.family)) { $1 }
-        return values
-    }
-
-    private func familyValues(_ family: AddressFamily) -> [String: TemplateValue] {
-        ["family": .text(family.rawValue), "isIPv4": .flag(family == .ipv4), "isIPv6": .flag(family == .ipv6)]
+    /// The customer's address on the interface, with the peer's name.
+    private func addressValues(_ peer: PeerIntent) -> TemplateValue {
+        let address = peer.customerAddress
+        return .object(TemplateFields([
+            .cidr: .text(address.description),
+            .address: .text(address.address.description),
+            .length: .text(String(address.prefixLength)),
+            .netmask: .text(address.network.netmask.description),
+            .peerName: .text(peer.name),
+            .family: .text(address.family.rawValue),
+            .isIPv4: .flag(address.family == .ipv4),
+            .isIPv6: .flag(address.family == .ipv6),
+        ]))
     }
 }
 
@@ -168,20 +157,20 @@ final class PrefixRows: TemplateRows {
                           peerNames: peerNames.isEmpty ? [] : kept.map { peerNames[$0] })
     }
 
-    func value(named name: String, row: Int) -> TemplateValue? {
+    func value(for name: TemplateName, row: Int) -> TemplateValue? {
         let prefix = prefixes[row]
         return switch name {
-        case "cidr": .text(prefix.description)
-        case "network": .text(prefix.address.description)
-        case "length": .text(String(prefix.prefixLength))
-        case "netmask": .text(prefix.netmask.description)
-        case "wildcard": .text(prefix.hostmask.description)
-        case "family": .text(prefix.family.rawValue)
-        case "isIPv4": .flag(prefix.family == .ipv4)
-        case "isIPv6": .flag(prefix.family == .ipv6)
-        case "seq": numbered ? .text(String((row + 1) * 10)) : nil
-        case "nextHop": nextHops.isEmpty ? nil : .text(nextHops[row])
-        case "peerName": peerNames.isEmpty ? nil : .text(peerNames[row])
+        case .cidr: .text(prefix.description)
+        case .network: .text(prefix.address.description)
+        case .length: .text(String(prefix.prefixLength))
+        case .netmask: .text(prefix.netmask.description)
+        case .wildcard: .text(prefix.hostmask.description)
+        case .family: .text(prefix.family.rawValue)
+        case .isIPv4: .flag(prefix.family == .ipv4)
+        case .isIPv6: .flag(prefix.family == .ipv6)
+        case .seq: numbered ? .text(String((row + 1) * 10)) : nil
+        case .nextHop: nextHops.isEmpty ? nil : .text(nextHops[row])
+        case .peerName: peerNames.isEmpty ? nil : .text(peerNames[row])
         default: nil
         }
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite("Template engine")
 struct TemplateEngineTests {
     private func render(_ template: String, _ values: [String: TemplateValue]) throws -> String {
-        try CompiledTemplate(parsing: template).render(TemplateFields(values))
+        try CompiledTemplate(parsing: template).render(TemplateFields(named: values))
     }
 
     private func syntaxError(_ template: String) -> TemplateSyntaxError? {
@@ -21,7 +21,7 @@ struct TemplateEngineTests {
     private func renderError(_ template: String, _ values: [String: TemplateValue]) throws -> TemplateRenderError? {
         let compiled = try CompiledTemplate(parsing: template)
         do {
-            _ = try compiled.render(TemplateFields(values))
+            _ = try compiled.render(TemplateFields(named: values))
             return nil
         } catch {
             return error
@@ -110,5 +110,18 @@ struct TemplateEngineTests {
         #expect(try renderError("{{#flag}}{{missing}}{{/flag}}", values)?.message == "uses 'missing', which peerconf does not provide")
         #expect(try renderError("{{items}}", values)?.message == "'items' is a list or an object: use it as a section, {{#items}}...{{/items}}")
         #expect(try renderError("{{#last()}}x{{/last()}}", values)?.message == "'last()' is only known inside a list's section")
+    }
+}
+
+@Suite("Template names")
+struct TemplateNameTests {
+    @Test("every name peerconf provides is documented in Templates/README.md, by its exact text")
+    func documented() throws {
+        let readme = try String(contentsOfFile: #filePath.components(separatedBy: "/Tests/")[0] + "/Templates/README.md", encoding: .utf8)
+        for name in TemplateName.allCases {
+            #expect(readme.contains("`\(name.text)`"), "\(name.text)")
+            #expect(TemplateName(text: name.text) == name)
+        }
+        #expect(TemplateName(text: "adress") == nil)
     }
 }

@@ -46,7 +46,7 @@ public struct CompiledTemplate: Sendable {
                 switch try lookup(name, offset: offset, in: state.scopes) {
                 case .text(let text): output.append(contentsOf: text.utf8)
                 case .flag(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-                case .list, .object, .rows: throw failure(at: offset, "'\(name)' is a list or an object: use it as a section, {{#\(name)}}...{{/\(name)}}")
+                case .list, .object, .rows: throw failure(at: offset, "'\(name.text)' is a list or an object: use it as a section, {{#\(name.text)}}...{{/\(name.text)}}")
                 }
             case .section(let name, let inverted, let body, let offset):
                 let value = try lookup(name, offset: offset, in: state.scopes)
@@ -90,8 +90,8 @@ public struct CompiledTemplate: Sendable {
     }
 
     /// The innermost scope's value for `name` (`.` is the innermost scope itself).
-    private func lookup(_ name: String, offset: Int, in scopes: [Scope]) throws(TemplateRenderError) -> TemplateValue {
-        if name == "." {
+    private func lookup(_ name: TemplateNameReference, offset: Int, in scopes: [Scope]) throws(TemplateRenderError) -> TemplateValue {
+        if case .current = name {
             guard case .value(let value) = scopes[scopes.count - 1] else {
                 throw failure(at: offset, "{{.}} inside a list of named values: use the names")
             }
@@ -99,17 +99,19 @@ public struct CompiledTemplate: Sendable {
         }
         var index = scopes.count - 1
         while index >= 0 {
-            switch scopes[index] {
-            case .value(.object(let object)):
-                if let value = object.value(named: name) { return value }
-            case .row(let rows, let row):
-                if let value = rows.value(named: name, row: row) { return value }
-            case .value:
+            switch (scopes[index], name) {
+            case (.value(.object(let object)), .known(let known)):
+                if let value = object.value(for: known) { return value }
+            case (.value(.object(let object)), .other(let text)):
+                if let value = object.value(named: text) { return value }
+            case (.row(let rows, let row), .known(let known)):
+                if let value = rows.value(for: known, row: row) { return value }
+            default:
                 break
             }
             index -= 1
         }
-        throw failure(at: offset, "uses '\(name)', which peerconf does not provide")
+        throw failure(at: offset, "uses '\(name.text)', which peerconf does not provide")
     }
 
     private func failure(at offset: Int, _ message: String) -> TemplateRenderError {
@@ -121,10 +123,37 @@ indirect enum TemplateNode: Sendable {
     /// UTF-8, as it goes into the output.
     case text([UInt8])
     /// `{{name}}`; `offset` locates the tag for errors.
-    case variable(name: String, offset: Int)
-    case section(name: String, inverted: Bool, body: [TemplateNode], offset: Int)
+    case variable(name: TemplateNameReference, offset: Int)
+    case section(name: TemplateNameReference, inverted: Bool, body: [TemplateNode], offset: Int)
     /// `{{#last()}}`, `{{^first()}}`...: where the innermost list's element is.
     case position(ListPosition, inverted: Bool, body: [TemplateNode], offset: Int)
+}
+
+/// A tag's name, resolved when the template is parsed.
+enum TemplateNameReference: Sendable {
+    /// `{{.}}`: the innermost scope itself.
+    case current
+    case known(TemplateName)
+    /// A name of a dialect's own (or a misspelt one, an error when rendered).
+    case other(String)
+
+    init(_ text: String) {
+        if text == "." {
+            self = .current
+        } else if let name = TemplateName(text: text) {
+            self = .known(name)
+        } else {
+            self = .other(text)
+        }
+    }
+
+    var text: String {
+        switch self {
+        case .current: "."
+        case .known(let name): name.text
+        case .other(let text): text
+        }
+    }
 }
 
 enum ListPosition: String, Sendable {

@@ -95,7 +95,7 @@ struct TemplateParser {
             if let position = ListPosition(rawValue: name) {
                 nodes.append(.position(position, inverted: section.inverted, body: inner, offset: section.offset))
             } else {
-                nodes.append(.section(name: name, inverted: section.inverted, body: inner, offset: section.offset))
+                nodes.append(.section(name: TemplateNameReference(name), inverted: section.inverted, body: inner, offset: section.offset))
             }
         case UInt8(ascii: ">"), UInt8(ascii: "="), UInt8(ascii: "$"), UInt8(ascii: "<"):
             throw error(at: tagStart, "{{\(Character(Unicode.Scalar(sigil)))...}} (partials, delimiters, blocks) is not supported: templates are single, self-contained files")
@@ -103,7 +103,7 @@ struct TemplateParser {
             let isUnescaped = tripleBrace || sigil == UInt8(ascii: "&")
             let name = try self.name(isUnescaped ? body : content.trimmingSpaces, at: tagStart)
             emitText(upTo: tagStart)
-            nodes.append(.variable(name: name, offset: tagStart))
+            nodes.append(.variable(name: TemplateNameReference(name), offset: tagStart))
             textStart = tagEnd
             position = tagEnd
             lastTagEnd = tagEnd

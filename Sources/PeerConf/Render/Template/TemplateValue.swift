@@ -34,22 +34,58 @@ public enum TemplateValue: Sendable {
 /// A scope of named values. Returning nil hands the name to the enclosing scopes.
 /// (Classes: a scope is copied onto the render's stack, and a reference copies cheaply.)
 public protocol TemplateObject: AnyObject, Sendable {
+    func value(for name: TemplateName) -> TemplateValue?
+    /// A name outside `TemplateName` (a dialect's own values).
     func value(named name: String) -> TemplateValue?
 }
 
 /// Rows of named values; returning nil hands the name to the enclosing scopes.
 public protocol TemplateRows: AnyObject, Sendable {
     var count: Int { get }
-    func value(named name: String, row: Int) -> TemplateValue?
+    func value(for name: TemplateName, row: Int) -> TemplateValue?
 }
 
-/// The usual object: a fixed set of values.
+/// The usual object: a fixed set of values, one slot per `TemplateName` (no hashing to
+/// build or to look up), plus any names of a dialect's own.
 public final class TemplateFields: TemplateObject {
-    public let values: [String: TemplateValue]
+    private let slots: [TemplateValue?]
+    private let others: [String: TemplateValue]
 
-    public init(_ values: [String: TemplateValue]) { self.values = values }
+    /// `KeyValuePairs`, not a dictionary: building it hashes nothing.
+    public convenience init(_ values: KeyValuePairs<TemplateName, TemplateValue>) {
+        self.init(slots: values.map { ($0.key, $0.value) }, others: [:])
+    }
 
-    public func value(named name: String) -> TemplateValue? { values[name] }
+    /// Values named by text: the known names take their slots, the rest are `others`.
+    public convenience init(named values: [String: TemplateValue]) {
+        var known: [(TemplateName, TemplateValue)] = []
+        var others: [String: TemplateValue] = [:]
+        for (text, value) in values {
+            if let name = TemplateName(text: text) { known.append((name, value)) } else { others[text] = value }
+        }
+        self.init(slots: known, others: others)
+    }
+
+    /// The values of `base` with `extra` added (a dialect's values over the common ones).
+    public convenience init(_ base: KeyValuePairs<TemplateName, TemplateValue>, adding extra: [String: TemplateValue]) {
+        var known = base.map { ($0.key, $0.value) }
+        var others: [String: TemplateValue] = [:]
+        for (text, value) in extra {
+            if let name = TemplateName(text: text) { known.append((name, value)) } else { others[text] = value }
+        }
+        self.init(slots: known, others: others)
+    }
+
+    private init(slots pairs: [(TemplateName, TemplateValue)], others: [String: TemplateValue]) {
+        var slots = [TemplateValue?](repeating: nil, count: TemplateName.allCases.count)
+        for (name, value) in pairs { slots[name.rawValue] = value }
+        self.slots = slots
+        self.others = others
+    }
+
+    public func value(for name: TemplateName) -> TemplateValue? { slots[name.rawValue] }
+
+    public func value(named name: String) -> TemplateValue? { others[name] }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
@@ -57,6 +93,6 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(booleanLiteral value: Bool) { self = .flag(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(TemplateFields(Dictionary(elements, uniquingKeysWith: { _, last in last })))
+        self = .object(TemplateFields(named: Dictionary(elements, uniquingKeysWith: { _, last in last })))
     }
 }
