@@ -26,15 +26,26 @@ public struct CompiledTemplate: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The scopes entered, innermost last, and where each entered list is.
+    /// The scopes entered, innermost last.
     private struct RenderState {
         var scopes: [Scope]
-        var positions: [(index: Int, count: Int)] = []
     }
 
     private enum Scope {
+        /// The root, or an object or a text entered by a section.
         case value(TemplateValue)
+        /// An element of a list, and where it is in the list (for `first()`, `last()`).
+        case element(TemplateValue, index: Int, count: Int)
         case row(any TemplateRows, Int)
+
+        /// Where the scope is in its list, when it is an element or a row.
+        var position: (index: Int, count: Int)? {
+            switch self {
+            case .value: nil
+            case .element(_, let index, let count): (index, count)
+            case .row(let rows, let row): (row, rows.count)
+            }
+        }
     }
 
     private func render(_ nodes: [TemplateNode], state: inout RenderState, into output: inout [UInt8]) throws(TemplateRenderError) {
@@ -59,19 +70,14 @@ public struct CompiledTemplate: Sendable {
                     if shown { try render(body, state: &state, into: &output) }
                 case .list(let elements):
                     for (index, element) in elements.enumerated() {
-                        state.scopes.append(.value(element))
-                        state.positions.append((index, elements.count))
+                        state.scopes.append(.element(element, index: index, count: elements.count))
                         try render(body, state: &state, into: &output)
-                        state.positions.removeLast()
                         state.scopes.removeLast()
                     }
                 case .rows(let rows):
-                    let count = rows.count
-                    for row in 0..<count {
+                    for row in 0..<rows.count {
                         state.scopes.append(.row(rows, row))
-                        state.positions.append((row, count))
                         try render(body, state: &state, into: &output)
-                        state.positions.removeLast()
                         state.scopes.removeLast()
                     }
                 case .text, .object:
@@ -80,7 +86,7 @@ public struct CompiledTemplate: Sendable {
                     state.scopes.removeLast()
                 }
             case .position(let position, let inverted, let body, let offset):
-                guard let (index, count) = state.positions.last else {
+                guard let (index, count) = state.scopes.lazy.reversed().compactMap(\.position).first else {
                     throw failure(at: offset, "'\(position.rawValue)' is only known inside a list's section")
                 }
                 let isAt = position == .first ? index == 0 : index == count - 1
@@ -92,17 +98,17 @@ public struct CompiledTemplate: Sendable {
     /// The innermost scope's value for `name` (`.` is the innermost scope itself).
     private func lookup(_ name: TemplateNameReference, offset: Int, in scopes: [Scope]) throws(TemplateRenderError) -> TemplateValue {
         if case .current = name {
-            guard case .value(let value) = scopes[scopes.count - 1] else {
-                throw failure(at: offset, "{{.}} inside a list of named values: use the names")
+            switch scopes[scopes.count - 1] {
+            case .value(let value), .element(let value, _, _): return value
+            case .row: throw failure(at: offset, "{{.}} inside a list of named values: use the names")
             }
-            return value
         }
         var index = scopes.count - 1
         while index >= 0 {
             switch (scopes[index], name) {
-            case (.value(.object(let object)), .known(let known)):
+            case (.value(.object(let object)), .known(let known)), (.element(.object(let object), _, _), .known(let known)):
                 if let value = object.value(for: known) { return value }
-            case (.value(.object(let object)), .other(let text)):
+            case (.value(.object(let object)), .other(let text)), (.element(.object(let object), _, _), .other(let text)):
                 if let value = object.value(named: text) { return value }
             case (.row(let rows, let row), .known(let known)):
                 if let value = rows.value(for: known, row: row) { return value }
