@@ -157,6 +157,20 @@ final class PrefixRows: TemplateRows {
                           peerNames: peerNames.isEmpty ? [] : kept.map { peerNames[$0] })
     }
 
+    func print(_ name: TemplateName, row: Int, into output: inout [UInt8]) -> Bool {
+        switch name {
+        case .cidr: AddressText.append(prefixes[row].address, length: prefixes[row].prefixLength, to: &output)
+        case .network: AddressText.append(prefixes[row].address, length: nil, to: &output)
+        default:
+            switch value(for: name, row: row) {
+            case .text(let text)?: output.append(contentsOf: text.utf8)
+            case .flag(let flag)?: output.append(contentsOf: (flag ? "true" : "false").utf8)
+            default: return false
+            }
+        }
+        return true
+    }
+
     func value(for name: TemplateName, row: Int) -> TemplateValue? {
         let prefix = prefixes[row]
         return switch name {

@@ -28,6 +28,19 @@ enum AddressText {
         address.family == .ipv4 ? maximumIPv4Length : maximumIPv6Length
     }
 
+    /// Appends `address` (and `/length`) to `bytes`, a render's output, with no String
+    /// made in between (a String of more than 15 bytes is an allocation and a UTF-8 check).
+    static func append(_ address: IPAddress, length: Int?, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumIPv6Length + maximumSuffixLength) { buffer in
+            var position = write(address, into: buffer, at: 0)
+            if let length {
+                buffer[position] = UInt8(ascii: "/")
+                position = writeDecimal(length, into: buffer, at: position + 1)
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<position]))
+        }
+    }
+
     /// `address/length`, as prefixes and interface addresses print.
     static func withLength(_ address: IPAddress, _ length: Int) -> String {
         string(capacity: capacity(for: address) + maximumSuffixLength) { buffer in

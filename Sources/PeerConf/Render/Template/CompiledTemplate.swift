@@ -54,6 +54,7 @@ public struct CompiledTemplate: Sendable {
             case .text(let text):
                 output.append(contentsOf: text)
             case .variable(let name, let offset):
+                if case .known(let known) = name, printFromRows(known, scopes: state.scopes, into: &output) { continue }
                 switch try lookup(name, offset: offset, in: state.scopes) {
                 case .text(let text): output.append(contentsOf: text.utf8)
                 case .flag(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
@@ -93,6 +94,24 @@ public struct CompiledTemplate: Sendable {
                 if isAt != inverted { try render(body, state: &state, into: &output) }
             }
         }
+    }
+
+    /// Prints `name` from the innermost scope that has it when that scope is a row (rows
+    /// print their texts without making a String); false when another scope has it first.
+    private func printFromRows(_ name: TemplateName, scopes: [Scope], into output: inout [UInt8]) -> Bool {
+        var index = scopes.count - 1
+        while index >= 0 {
+            switch scopes[index] {
+            case .row(let rows, let row):
+                if rows.print(name, row: row, into: &output) { return true }
+            case .value(.object(let object)), .element(.object(let object), _, _):
+                if object.value(for: name) != nil { return false }
+            default:
+                break
+            }
+            index -= 1
+        }
+        return false
     }
 
     /// The innermost scope's value for `name` (`.` is the innermost scope itself).

@@ -43,6 +43,21 @@ public protocol TemplateObject: AnyObject, Sendable {
 public protocol TemplateRows: AnyObject, Sendable {
     var count: Int { get }
     func value(for name: TemplateName, row: Int) -> TemplateValue?
+    /// Prints `name` of `row` straight into the output, when the rows have it as text or a
+    /// flag (false hands the name on). Rows print the same text many times over a batch:
+    /// this spares them a String each time.
+    func print(_ name: TemplateName, row: Int, into output: inout [UInt8]) -> Bool
+}
+
+extension TemplateRows {
+    public func print(_ name: TemplateName, row: Int, into output: inout [UInt8]) -> Bool {
+        switch value(for: name, row: row) {
+        case .text(let text)?: output.append(contentsOf: text.utf8)
+        case .flag(let flag)?: output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .list?, .object?, .rows?, nil: return false
+        }
+        return true
+    }
 }
 
 /// The usual object: a fixed set of values, one slot per `TemplateName` (no hashing to
