@@ -100,27 +100,37 @@ struct PayloadContext {
     let model: NetconfModel
     let secrets: SecretPolicy
     let settings: NetconfSettings
+    /// The BGP peers with their sessions, IPv4 first.
+    let bgpPeers: [(peer: PeerIntent, bgp: BGPIntent)]
     private let dialect: any VendorDialect
+    private let names = NameCache()
 
     init(intent: RouterIntent, model: NetconfModel, secrets: SecretPolicy, settings: NetconfSettings) {
         self.intent = intent
         self.model = model
         self.secrets = secrets
         self.settings = settings
+        bgpPeers = intent.peers.compactMap { peer in peer.bgp.map { (peer, $0) } }
         dialect = Dialects.dialect(for: model.namingVendor)
     }
 
     /// A name the configuration introduces, as the same vendor's CLI output spells it.
-    func name(_ raw: String) -> String { dialect.identifier(raw) }
+    /// A payload refers to each name several times (a prefix list in its definition and
+    /// its policy): the dialect spells it once per document.
+    func name(_ raw: String) -> String {
+        if let spelled = names.spelled[raw] { return spelled }
+        let spelled = dialect.identifier(raw)
+        names.spelled[raw] = spelled
+        return spelled
+    }
+
+    private final class NameCache {
+        var spelled: [String: String] = [:]
+    }
 
     /// The MD5 key, or its placeholder when secrets are redacted.
     func key(for peer: PeerIntent, _ bgp: BGPIntent) -> String {
         secrets.text(for: bgp.md5Key, peer: peer, in: intent)
-    }
-
-    /// The BGP peers with their sessions, IPv4 first.
-    var bgpPeers: [(peer: PeerIntent, bgp: BGPIntent)] {
-        intent.peers.compactMap { peer in peer.bgp.map { (peer, $0) } }
     }
 
     /// Addresses, static routes and anchors are listed IPv4 first, as in the intent.

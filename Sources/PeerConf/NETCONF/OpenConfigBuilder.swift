@@ -95,9 +95,10 @@ struct OpenConfigBuilder: PayloadBuilder {
         for peer in context.intent.peers {
             let family = w.node(peer.family == .ipv4 ? "ipv4" : "ipv6", in: subinterface, namespace: NS.ip)
             let address = peer.customerAddress
-            w.created("address", in: w.node("addresses", in: family), keys: { w.key("ip", address.address.description, in: $0) }) { entry in
+            let ip = address.address.description
+            w.created("address", in: w.node("addresses", in: family), keys: { w.key("ip", ip, in: $0) }) { entry in
                 let settings = w.node("config", in: entry)
-                w.leaf("ip", address.address.description, in: settings)
+                w.leaf("ip", ip, in: settings)
                 w.leaf("prefix-length", String(address.prefixLength), in: settings)
             }
         }
@@ -139,11 +140,12 @@ struct OpenConfigBuilder: PayloadBuilder {
             w.leaf("mode", family == .ipv4 ? "IPV4" : "IPV6", in: settings)
             let list = w.node("prefixes", in: set)
             for prefix in prefixes {
+                let prefix = prefix.description
                 let entry = w.node("prefix", in: list)
-                w.key("ip-prefix", prefix.description, in: entry)
+                w.key("ip-prefix", prefix, in: entry)
                 w.key("masklength-range", "exact", in: entry)
                 let entrySettings = w.node("config", in: entry)
-                w.leaf("ip-prefix", prefix.description, in: entrySettings)
+                w.leaf("ip-prefix", prefix, in: entrySettings)
                 w.leaf("masklength-range", "exact", in: entrySettings)
             }
         }
@@ -205,8 +207,9 @@ struct OpenConfigBuilder: PayloadBuilder {
             let statics = protocolEntry(ID.policyTypes("STATIC"), settings.staticProtocolName, protocols, w)
             let list = w.node("static-routes", in: statics)
             for route in routes {
-                w.created("static", in: list, keys: { w.key("prefix", route.prefix.description, in: $0) }) { entry in
-                    w.leaf("prefix", route.prefix.description, in: w.node("config", in: entry))
+                let prefix = route.prefix.description
+                w.created("static", in: list, keys: { w.key("prefix", prefix, in: $0) }) { entry in
+                    w.leaf("prefix", prefix, in: w.node("config", in: entry))
                     let hop = w.node("next-hop", in: w.node("next-hops", in: entry))
                     let index = route.nextHop == nil ? "DROP" : "0"
                     w.key("index", index, in: hop)

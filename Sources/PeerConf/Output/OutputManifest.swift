@@ -82,20 +82,35 @@ public struct OutputManifest: Sendable, Equatable {
 
     /// The manifest's exact bytes (UTF-8), ending with a newline.
     public var json: String {
-        var text = "{\n  \"version\": \(Self.version),\n  \"digest_algorithm\": \"sha256\",\n"
-        guard !entries.isEmpty else { return text + "  \"files\": []\n}\n" }
-        text.reserveCapacity(text.utf8.count + entries.count * 160)
-        text += "  \"files\": [\n"
+        var text = ""
+        writeJSON { text += $0 }
+        return text
+    }
+
+    /// The bytes of `json` in pieces of about 64 KB, in order: a 160,000-file manifest is
+    /// over 20 MB, which a writer need not hold at once.
+    func writeJSON(_ emit: (String) -> Void) {
+        let header = "{\n  \"version\": \(Self.version),\n  \"digest_algorithm\": \"sha256\",\n"
+        guard !entries.isEmpty else { return emit(header + "  \"files\": []\n}\n") }
+        let pieceSize = 64 * 1024
+        var piece = header
+        piece.reserveCapacity(pieceSize + 1024)
+        piece += "  \"files\": [\n"
         for (index, entry) in entries.enumerated() {
-            text += "    {\"file\": "
-            Self.appendQuoted(entry.file, to: &text)
-            text += ", \"vendor\": "
-            Self.appendQuoted(entry.vendor, to: &text)
-            text += ", \"digest\": "
-            Self.appendQuoted(entry.digest, to: &text)
-            text += index == entries.count - 1 ? "}\n" : "},\n"
+            piece += "    {\"file\": "
+            Self.appendQuoted(entry.file, to: &piece)
+            piece += ", \"vendor\": "
+            Self.appendQuoted(entry.vendor, to: &piece)
+            piece += ", \"digest\": "
+            Self.appendQuoted(entry.digest, to: &piece)
+            piece += index == entries.count - 1 ? "}\n" : "},\n"
+            if piece.utf8.count >= pieceSize {
+                emit(piece)
+                piece.removeAll(keepingCapacity: true)
+            }
         }
-        return text + "  ]\n}\n"
+        piece += "  ]\n}\n"
+        emit(piece)
     }
 
     /// The manifest in `directory`, nil when there is none.
@@ -158,13 +173,17 @@ public struct OutputManifest: Sendable, Equatable {
     /// Appends `quoted(text)`; text with nothing to escape (every path and digest
     /// peerconf writes) is appended as it is.
     private static func appendQuoted(_ text: String, to output: inout String) {
-        if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        if needsEscaping(text) {
             output += quoted(text)
         } else {
             output += "\""
             output += text
             output += "\""
         }
+    }
+
+    private static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 }
 

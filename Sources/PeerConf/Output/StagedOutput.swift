@@ -93,7 +93,38 @@ public struct StagedOutput: Sendable {
         guard updateManifest else { return }
         let merged = (existing ?? OutputManifest(entries: [])).merging(staged.map(\.entry))
         // Written last: the manifest never lists a file before it is in place.
-        try OutputDirectory.write([OutputDirectory.File(relativePath: OutputManifest.fileName, contents: merged.json)], to: directory)
+        try writeManifest(merged)
+    }
+
+    /// Writes the manifest piece by piece under a temporary name and renames it over the
+    /// old one, so that no reader sees half of it and the whole text (over 20 MB for
+    /// 160,000 files) is never in memory at once.
+    private func writeManifest(_ manifest: OutputManifest) throws(OutputDirectory.WriteError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw OutputDirectory.WriteError(path: directory, reason: "cannot create the folder")
+        }
+        let target = targetPath(OutputManifest.fileName)
+        let temporary = "\(directory.hasSuffix("/") ? directory : directory + "/").\(OutputManifest.fileName).\(processID).tmp"
+        let descriptor = FileWriter.create(temporary)
+        guard descriptor >= 0 else {
+            throw OutputDirectory.WriteError(path: target, reason: String(cString: strerror(errno)))
+        }
+        var written = true
+        manifest.writeJSON { piece in
+            if written { written = FileWriter.write(piece, to: descriptor) }
+        }
+        let reason = written ? nil : String(cString: strerror(errno))
+        guard close(descriptor) == 0, written else {
+            unlink(temporary)
+            throw OutputDirectory.WriteError(path: target, reason: reason ?? "cannot write the file")
+        }
+        guard rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw OutputDirectory.WriteError(path: target, reason: reason)
+        }
     }
 
     /// Deletes the temporaries of `staged`; the targets are untouched.
