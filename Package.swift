@@ -22,10 +22,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libcrypto's SHA-256 for the output manifest's digests.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "PeerConf",
             dependencies: [
                 "CLibXML2",
+                "CLibCrypto",
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedTemplatesPlugin"]
