@@ -72,16 +72,10 @@ enum Suite {
     /// `work` is where the inputs and outputs go: on the disk the figures are about (not a
     /// tmpfs), and not /tmp on machines where it is slow to create files in.
     static func endToEnd(peerconf: String, quick: Bool, work root: String) {
-        let files = 10, perFile = 1_000
         let work = "\(root)/peerconf-bench-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: work) }
         try! FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        let inputs = (0..<files).map { file -> String in
-            let path = "\(work)/defs-\(file).yaml"
-            let text = SyntheticDefinitions(seed: 2026 + UInt64(file)).yaml(interfaces: perFile, connectionPrefix: "dc-bench-\(file)-", namePrefix: "vif-\(file)-")
-            try! text.write(toFile: path, atomically: true, encoding: .utf8)
-            return path
-        }
+        let inputs = writeInputs(in: work)
         let environment = [SyntheticDefinitions.keyVariable: SyntheticDefinitions.keyValue]
         var totals: [Double] = [], memories: [Int] = []
         var renderRow = "", netconfRow = ""
@@ -105,6 +99,18 @@ enum Suite {
         row("end to end: render 10 × 1,000 interfaces --all-vendors --output-dir (last run)", renderRow)
         row("end to end: netconf 10 × 1,000 interfaces --all-models --output-dir (last run)", netconfRow)
         row("end to end: 10,000 interfaces × (11 vendors + 5 models), 160,000 files", String(format: "%.2f s wall (median of %d), peak memory %.0f MB", median, totals.count, Double(memories.max()!) / 1024))
+    }
+
+    /// The end-to-end run's ten definition files of 1,000 interfaces (distinct seeds and
+    /// names), written into `directory`; their paths.
+    static func writeInputs(in directory: String) -> [String] {
+        try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return (0..<10).map { file -> String in
+            let path = "\(directory)/defs-\(file).yaml"
+            let text = SyntheticDefinitions(seed: 2026 + UInt64(file)).yaml(interfaces: 1_000, connectionPrefix: "dc-bench-\(file)-", namePrefix: "vif-\(file)-")
+            try! text.write(toFile: path, atomically: true, encoding: .utf8)
+            return path
+        }
     }
 
     /// The time the file system alone takes to create as many files as the end-to-end run

@@ -28,6 +28,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
     print("""
     usage: peerconf-bench [N] [--quick] [--work DIR]   the benchmark table (N interfaces, default 1000)
            peerconf-bench N --write FILE              write the generated definition
+           peerconf-bench --write-inputs DIR          write the end-to-end run's ten files
            peerconf-bench N --profile STEP [--rounds R]  repeat one step for a profiler: load,
                                                       render:VENDOR, viewmodel:VENDOR,
                                                       template:VENDOR, netconf:MODEL
@@ -37,6 +38,11 @@ if arguments.contains("--help") || arguments.contains("-h") {
 }
 let count = arguments.first.flatMap(Int.init) ?? 1_000
 let text = SyntheticDefinitions().yaml(interfaces: count)
+// `peerconf-bench --write-inputs DIR`: the end-to-end run's ten files, to run it by hand.
+if let flag = arguments.firstIndex(of: "--write-inputs"), flag + 1 < arguments.count {
+    Suite.writeInputs(in: arguments[flag + 1]).forEach { print($0) }
+    exit(0)
+}
 if let flag = arguments.firstIndex(of: "--write"), flag + 1 < arguments.count {
     try text.write(toFile: arguments[flag + 1], atomically: true, encoding: .utf8)
     print("wrote \(arguments[flag + 1]): \(count) virtual interfaces, \(text.utf8.count) bytes")
