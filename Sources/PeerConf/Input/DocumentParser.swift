@@ -166,12 +166,12 @@ public enum DocumentParser {
         }
 
         /// Attaches a finished node to the object or list that holds it.
-        private mutating func complete(_ node: SyntaxNode, size: Int, height: Int, anchor: String?) throws {
+        private mutating func complete(_ node: consuming SyntaxNode, size: Int, height: Int, anchor: String?) throws {
             if let anchor {
-                anchors[anchor] = Anchored(node: node, size: size, height: height)
+                anchors[anchor] = Anchored(node: copy node, size: size, height: height)
             }
             guard !stack.isEmpty else {
-                root = node
+                root = consume node
                 return
             }
             let top = stack.count - 1
@@ -182,9 +182,8 @@ public enum DocumentParser {
                     throw ParseFailure(limit: listTooLong(stack[top]), location: node.location)
                 }
                 stack[top].items.append(node)
-            } else if let key = stack[top].pendingKey {
+            } else if let key = stack[top].pendingKey.take() {
                 stack[top].entries.append((key, node))
-                stack[top].pendingKey = nil
             } else {
                 guard case .scalar(let key) = node else {
                     throw ParseFailure(message: "a key must be a single value, not an object or a list", location: node.location)
