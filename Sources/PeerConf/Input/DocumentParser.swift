@@ -61,6 +61,9 @@ public enum DocumentParser {
             var pendingKey: SyntaxNode.Scalar?
             /// Keys seen, once the object is large enough for a set to pay off.
             var keySet: Set<String>?
+            /// The keys so far, in order, for the duplicate check of small objects: searching
+            /// `entries` would copy every (key, value) pair compared.
+            var keys: [String] = []
             /// Values in this subtree (itself included) and its height (0 for a scalar).
             var size = 1
             var height = 0
@@ -121,7 +124,8 @@ public enum DocumentParser {
                         try complete(.scalar(node), size: 1, height: 0, anchor: Self.string(scalar.anchor))
                     case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                         let isMapping = event.type == YAML_MAPPING_START_EVENT
-                        if let top = stack.last, top.isMapping, top.pendingKey == nil {
+                        // By index: `stack.last` would copy the whole open frame.
+                        if let top = stack.indices.last, stack[top].isMapping, stack[top].pendingKey == nil {
                             throw ParseFailure(message: "a key must be a single value, not an object or a list", location: location)
                         }
                         try enter(at: location, height: 0, size: 1)
@@ -166,12 +170,12 @@ public enum DocumentParser {
         }
 
         /// Attaches a finished node to the object or list that holds it.
-        private mutating func complete(_ node: SyntaxNode, size: Int, height: Int, anchor: String?) throws {
+        private mutating func complete(_ node: consuming SyntaxNode, size: Int, height: Int, anchor: String?) throws {
             if let anchor {
-                anchors[anchor] = Anchored(node: node, size: size, height: height)
+                anchors[anchor] = Anchored(node: copy node, size: size, height: height)
             }
             guard !stack.isEmpty else {
-                root = node
+                root = consume node
                 return
             }
             let top = stack.count - 1
@@ -182,9 +186,8 @@ public enum DocumentParser {
                     throw ParseFailure(limit: listTooLong(stack[top]), location: node.location)
                 }
                 stack[top].items.append(node)
-            } else if let key = stack[top].pendingKey {
+            } else if let key = stack[top].pendingKey.take() {
                 stack[top].entries.append((key, node))
-                stack[top].pendingKey = nil
             } else {
                 guard case .scalar(let key) = node else {
                     throw ParseFailure(message: "a key must be a single value, not an object or a list", location: node.location)
@@ -217,9 +220,12 @@ public enum DocumentParser {
             if stack[index].keySet != nil {
                 duplicate = !stack[index].keySet!.insert(key.text).inserted
             } else {
-                duplicate = stack[index].entries.contains { $0.key.text == key.text }
+                duplicate = stack[index].keys.contains(key.text)
                 if count >= 16 {
-                    stack[index].keySet = Set(stack[index].entries.map(\.key.text) + [key.text])
+                    stack[index].keySet = Set(stack[index].keys + [key.text])
+                    stack[index].keys = []
+                } else {
+                    stack[index].keys.append(key.text)
                 }
             }
             if duplicate {

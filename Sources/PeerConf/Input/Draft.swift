@@ -88,32 +88,24 @@ struct PeerDraft: Sendable {
     var fieldNames: PeerFieldNames
 }
 
-/// The keys of an object written with a non-null value. Looked up in the object's own
-/// entries when asked: an object has a dozen keys and is asked a few times, so a set
-/// built per object cost more than the lookups.
+/// The keys of an object written with a non-null value: a dozen at most, so a list
+/// searched in order costs less than a set built for every object.
 struct PresentKeys: Sendable {
-    private var entries: [(key: SyntaxNode.Scalar, value: SyntaxNode)] = []
-    private var added: [String] = []
+    private var keys: [String] = []
 
     init() {}
 
-    init(_ entries: [(key: SyntaxNode.Scalar, value: SyntaxNode)]) {
-        self.entries = entries
+    init(_ keys: [String]) {
+        self.keys = keys
     }
 
     func contains(_ key: String) -> Bool {
-        let written = entries.withUnsafeBufferPointer { entries -> Bool? in
-            for index in entries.indices where entries[index].key.text == key {
-                return !entries[index].value.isNull
-            }
-            return nil
-        }
-        return written ?? added.contains(key)
+        keys.contains(key)
     }
 
     /// Counts `key` as present (a value supplied from outside the object).
     mutating func insert(_ key: String) {
-        added.append(key)
+        keys.append(key)
     }
 }
 
@@ -130,6 +122,9 @@ struct InterfaceFieldNames: Sendable {
 }
 
 struct PeerFieldNames: Sendable {
+    /// The fields every peer must have, named as in this format.
+    var required: [String] { [name, addressFamily, localGateway, remoteGateway, remoteSubnets, routingMode] }
+
     var name: String
     var addressFamily: String
     var localGateway: String

@@ -32,13 +32,16 @@ public struct FieldPath: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         var text = ""
+        text.reserveCapacity(48)
         for component in components {
             switch component {
             case .key(let key):
-                if !text.isEmpty { text += "." }
-                text += key
+                if !text.isEmpty { text.append(".") }
+                text.append(key)
             case .index(let index):
-                text += "[\(index)]"
+                text.append("[")
+                text.append(String(index))
+                text.append("]")
             }
         }
         return text.isEmpty ? "(document)" : text

@@ -71,10 +71,9 @@ enum NativeDecoder {
             draft.bfd = (bfd.location, bfd.path)
             draft.bfdInterval = bfd.scalar("interval_ms", diagnostics: &diagnostics)
             draft.bfdMultiplier = bfd.scalar("multiplier", diagnostics: &diagnostics)
-        } else if object.entries.contains(where: { $0.key.text == "bfd" && $0.value.isNull }) {
+        } else if let index = object.keys.firstIndex(of: "bfd"), object.entries[index].value.isNull {
             // `bfd:` with nothing after it reads as null in YAML; it means "BFD with defaults".
-            let entry = object.entries.first { $0.key.text == "bfd" }!
-            draft.bfd = (entry.value.location, object.path.appending("bfd"))
+            draft.bfd = (object.entries[index].value.location, object.path.appending("bfd"))
         }
         return draft
     }

@@ -2,6 +2,11 @@
 /// and hands out its values as located drafts.
 struct ObjectReader {
     let entries: [(key: SyntaxNode.Scalar, value: SyntaxNode)]
+    /// The entries' keys, in order: searched instead of `entries`, whose (key, value)
+    /// pairs would each be copied to be compared.
+    let keys: [String]
+    /// The keys whose value is not null.
+    let presentKeys: PresentKeys
     let path: FieldPath
     let location: SourceLocation
 
@@ -12,35 +17,31 @@ struct ObjectReader {
             return nil
         }
         self.entries = entries
+        var keys: [String] = []
+        var present: [String] = []
+        keys.reserveCapacity(entries.count)
+        present.reserveCapacity(entries.count)
+        for index in entries.indices {
+            let key = entries[index].key.text
+            keys.append(key)
+            if !entries[index].value.isNull { present.append(key) }
+        }
+        self.keys = keys
+        presentKeys = PresentKeys(present)
         self.path = path
         self.location = location
     }
 
-    /// Keys with a non-null value.
-    var presentKeys: PresentKeys {
-        PresentKeys(entries)
-    }
-
     func value(_ key: String) -> SyntaxNode? {
-        entries.withUnsafeBufferPointer { entries in
-            // Through the buffer, only the key's text is read for each entry: subscripting
-            // the array would copy every (key, value) pair compared.
-            for index in entries.indices where entries[index].key.text == key {
-                return entries[index].value.isNull ? nil : entries[index].value
-            }
-            return nil
-        }
+        guard let index = keys.firstIndex(of: key), !entries[index].value.isNull else { return nil }
+        return entries[index].value
     }
 
     func has(_ key: String) -> Bool { value(key) != nil }
 
     /// Reports every key outside `known`, with a suggestion when one is close.
     func checkKeys(known: [String], rule: Rule, diagnostics: inout DiagnosticCollector) {
-        // Usual case first, reading only the keys' text (no copy of each entry).
-        let allKnown = entries.withUnsafeBufferPointer { entries in
-            entries.indices.allSatisfy { known.contains(entries[$0].key.text) }
-        }
-        if allKnown { return }
+        if keys.allSatisfy(known.contains) { return }
         for (key, _) in entries where !known.contains(key.text) {
             let keyPath = path.appending(key.text)
             var message = rule == .unknownKey ? "unknown key '\(key.text)'" : "key '\(key.text)' is not used by peerconf and is ignored"

@@ -135,7 +135,7 @@ enum MD5KeyRules {
         return valid
     }
 
-    /// What a key is made of, in Unicode scalars.
+    /// What a key is made of, in Unicode scalars, read in one pass.
     private struct Composition {
         var count = 0
         var hasWhitespace = false
@@ -152,10 +152,8 @@ enum MD5KeyRules {
                 case "a"..."z": hasLowercase = true
                 case "0"..."9": hasDigit = true
                 default:
-                    // ASCII whitespace is tab to carriage return and space; anything else
-                    // non-ASCII asks the Unicode tables.
-                    let isWhitespace = scalar.isASCII ? (scalar.value >= 0x09 && scalar.value <= 0x0D) || scalar == " " : scalar.properties.isWhitespace
-                    if isWhitespace { hasWhitespace = true }
+                    // Letters and digits above are never whitespace, so only the rest asks.
+                    if scalar.properties.isWhitespace { hasWhitespace = true }
                     if specialCharacters.contains(scalar) { hasSpecial = true } else { hasDisallowed = true }
                 }
             }

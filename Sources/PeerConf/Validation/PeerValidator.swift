@@ -19,8 +19,7 @@ struct PeerValidator {
     func validate(diagnostics: inout DiagnosticCollector) -> Outcome {
         var outcome = Outcome()
         let names = draft.fieldNames
-        requirePresent([names.name, names.addressFamily, names.localGateway, names.remoteGateway, names.remoteSubnets, names.routingMode],
-                       diagnostics: &diagnostics)
+        requirePresent(diagnostics: &diagnostics)
 
         let name = draft.name.flatMap { ScalarRules.name($0, what: "peer name", diagnostics: &diagnostics) }
         // An empty description (the API's default) is no description: a router would
@@ -76,8 +75,14 @@ struct PeerValidator {
         return outcome
     }
 
-    private func requirePresent(_ keys: [String], diagnostics: inout DiagnosticCollector) {
-        for key in keys where !draft.present.contains(key) {
+    private func requirePresent(diagnostics: inout DiagnosticCollector) {
+        let names = draft.fieldNames
+        // Usual case first, without building the list of required names.
+        if draft.present.contains(names.name), draft.present.contains(names.addressFamily), draft.present.contains(names.localGateway),
+           draft.present.contains(names.remoteGateway), draft.present.contains(names.remoteSubnets), draft.present.contains(names.routingMode) {
+            return
+        }
+        for key in names.required where !draft.present.contains(key) {
             diagnostics.report(.missingField, at: draft.path.appending(key), draft.location, "missing required field '\(key)'")
         }
     }

@@ -6,6 +6,10 @@ enum SubnetRules {
         ("::1/128", "loopback"), ("fe80::/10", "link-local"), ("ff00::/8", "multicast"),
     ].map { (try! IPPrefix.parse($0.0), $0.1) }
 
+    /// The blocks of `reservedBlocks` alone, searched for every remote subnet without
+    /// copying the names.
+    static let reservedPrefixes = reservedBlocks.map(\.prefix)
+
     static let sharedAddressSpace = try! IPPrefix.parse("100.64.0.0/10")
 
     /// Parses every entry; reports syntax, host bits and duplicates. Returns the entries
@@ -53,7 +57,7 @@ enum SubnetRules {
     /// Findings about remote subnets on their own: reserved space and nesting.
     static func checkRemote(_ subnets: SubnetList, field: String, diagnostics: inout DiagnosticCollector) {
         for (index, prefix) in subnets.prefixes.enumerated() {
-            if let reserved = reservedBlocks.firstIndex(where: { $0.prefix.contains(prefix) }) {
+            if let reserved = reservedPrefixes.firstIndex(where: { $0.contains(prefix) }) {
                 let block = reservedBlocks[reserved]
                 let item = subnets.field(index)
                 diagnostics.report(.reservedSubnet, at: item.path, item.location, "\(prefix) is \(block.name) space (\(block.prefix)) and cannot be a remote subnet")

@@ -1,8 +1,8 @@
-/// Writes addresses as text straight into a string's storage.
+/// Writes addresses as text.
 ///
 /// Every renderer prints prefixes, gateways and netmasks for every interface, so these
-/// run millions of times in a batch: the digits go into the new string's own buffer,
-/// without interpolation, intermediate strings or arrays of groups.
+/// run millions of times in a batch: the digits go into a buffer on the stack and become
+/// one string, without interpolation, intermediate strings or arrays of groups.
 enum AddressText {
     typealias Buffer = UnsafeMutableBufferPointer<UInt8>
 
@@ -14,7 +14,12 @@ enum AddressText {
 
     /// A string of at most `capacity` bytes written by `write`, which returns the count.
     static func string(capacity: Int, _ write: (Buffer) -> Int) -> String {
-        String(unsafeUninitializedCapacity: capacity, initializingUTF8With: write)
+        // Written on the stack first: texts of up to 15 bytes (most IPv4 addresses and
+        // prefixes) then become small strings, stored inline without an allocation.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            let count = write(buffer)
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        }
     }
 
     static func write(_ address: IPAddress, into buffer: Buffer, at position: Int) -> Int {

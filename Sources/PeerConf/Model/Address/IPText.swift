@@ -92,15 +92,16 @@ enum IPText {
         _ range: Range<Int>,
         max: Int
     ) throws(IPParseError) -> Int {
-        let invalid = IPParseError.prefixLengthInvalid(string(bytes, range))
-        guard !range.isEmpty else { throw invalid }
-        if range.count > 1 && bytes[range.lowerBound] == zero { throw invalid }
+        // Built only when thrown: every prefix of a file passes through here.
+        func invalid() -> IPParseError { .prefixLengthInvalid(string(bytes, range)) }
+        guard !range.isEmpty else { throw invalid() }
+        if range.count > 1 && bytes[range.lowerBound] == zero { throw invalid() }
         // More digits than this cannot be represented; such text is reported as not a
         // number rather than inventing an out-of-range value for it.
-        guard range.count <= 18 else { throw invalid }
+        guard range.count <= 18 else { throw invalid() }
         var length = 0
         for index in range {
-            guard let digit = decimalValue(bytes[index]) else { throw invalid }
+            guard let digit = decimalValue(bytes[index]) else { throw invalid() }
             length = length * 10 + digit
         }
         guard length <= max else { throw .prefixLengthOutOfRange(length, max: max) }
