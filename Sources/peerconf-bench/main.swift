@@ -21,12 +21,12 @@ func measure(runs: Int, _ body: () -> Void) -> Double {
     return median(times)
 }
 
-// `peerconf-bench N --load-only` prints only the parse and load rows.
-// `peerconf-bench N --write FILE` writes the synthetic definition instead of measuring.
+// The modes are listed by --help below.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.contains("--help") || arguments.contains("-h") {
     print("""
     usage: peerconf-bench [N] [--quick] [--work DIR]   the benchmark table (N interfaces, default 1000)
+           peerconf-bench N --load-only               only the parse and load rows
            peerconf-bench N --write FILE              write the generated definition
            peerconf-bench --write-inputs DIR          write the end-to-end run's ten files
            peerconf-bench N --profile STEP [--rounds R]  repeat one step for a profiler: load,

@@ -56,7 +56,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `name` with `context` as the outermost scope. A name the template uses that
-    /// no scope has is an error (Mustache alone would print nothing, silently).
+    /// no scope has is an error (plain Mustache would print nothing, silently).
     public func render(_ name: String, context: some TemplateObject, sizeHint: Int = 0) throws(TemplateError) -> String {
         guard let template = templates[name] else {
             throw TemplateError(template: "\(vendor.rawValue)/\(name).mustache", message: "no such template")
