@@ -14,6 +14,7 @@ public final class XMLTree {
     private let document: xmlDocPtr
 
     public init() {
+        Self.initializeLibrary()
         document = xmlNewDoc("1.0")
         // A document repeats a few dozen element names hundreds of times: with a
         // dictionary libxml2 stores each once (and frees it once) instead of copying it
@@ -23,6 +24,18 @@ public final class XMLTree {
 
     deinit {
         xmlFreeDoc(document)
+    }
+
+    /// libxml2 2.9 sets its global state up lazily, and part of that is not thread-safe:
+    /// two batch threads creating their first dictionaries at the same moment each made
+    /// the dictionary mutex, one released the other's lock, and every later document
+    /// waited on it for ever (seen once in a 10,000-interface `netconf` run). libxml2 asks
+    /// for `xmlInitParser()` before it is used from several threads; Swift runs a static
+    /// initializer exactly once, whichever thread gets there first.
+    private static let libraryInitialized: Void = xmlInitParser()
+
+    static func initializeLibrary() {
+        _ = libraryInitialized
     }
 
     /// An element of this tree.
@@ -166,6 +179,7 @@ public enum XMLReader {
     private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
     private static func withDocument<T>(_ xml: String, options: Int32 = options, _ body: (xmlDocPtr) -> T) -> T? {
+        XMLTree.initializeLibrary()
         let bytes = Array(xml.utf8)
         guard !bytes.isEmpty, let document = bytes.withUnsafeBufferPointer({ pointer in
             pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
