@@ -21,16 +21,12 @@ public struct CompiledTemplate: Sendable {
     public func render(_ root: any TemplateObject, sizeHint: Int = 0) throws(TemplateRenderError) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(max(sizeHint, source.utf8.count * 2))
-        var state = RenderState(scopes: [.value(.object(root))])
-        try render(nodes, state: &state, into: &output)
+        var scopes: [Scope] = [.value(.object(root))]
+        try render(nodes, scopes: &scopes, into: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The scopes entered, innermost last.
-    private struct RenderState {
-        var scopes: [Scope]
-    }
-
+    /// A scope entered while rendering; the render keeps them innermost last.
     private enum Scope {
         /// The root, or an object or a text entered by a section.
         case value(TemplateValue)
@@ -48,50 +44,50 @@ public struct CompiledTemplate: Sendable {
         }
     }
 
-    private func render(_ nodes: [TemplateNode], state: inout RenderState, into output: inout [UInt8]) throws(TemplateRenderError) {
+    private func render(_ nodes: [TemplateNode], scopes: inout [Scope], into output: inout [UInt8]) throws(TemplateRenderError) {
         for node in nodes {
             switch node {
             case .text(let text):
                 output.append(contentsOf: text)
             case .variable(let name, let offset):
-                if case .known(let known) = name, printFromRows(known, scopes: state.scopes, into: &output) { continue }
-                switch try lookup(name, offset: offset, in: state.scopes) {
+                if case .known(let known) = name, printFromRows(known, scopes: scopes, into: &output) { continue }
+                switch try lookup(name, offset: offset, in: scopes) {
                 case .text(let text): output.append(contentsOf: text.utf8)
                 case .flag(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
                 case .list, .object, .rows: throw failure(at: offset, "'\(name.text)' is a list or an object: use it as a section, {{#\(name.text)}}...{{/\(name.text)}}")
                 }
             case .section(let name, let inverted, let body, let offset):
-                let value = try lookup(name, offset: offset, in: state.scopes)
+                let value = try lookup(name, offset: offset, in: scopes)
                 if inverted {
-                    if !value.isShown { try render(body, state: &state, into: &output) }
+                    if !value.isShown { try render(body, scopes: &scopes, into: &output) }
                     continue
                 }
                 switch value {
                 case .flag(let shown):
-                    if shown { try render(body, state: &state, into: &output) }
+                    if shown { try render(body, scopes: &scopes, into: &output) }
                 case .list(let elements):
                     for (index, element) in elements.enumerated() {
-                        state.scopes.append(.element(element, index: index, count: elements.count))
-                        try render(body, state: &state, into: &output)
-                        state.scopes.removeLast()
+                        scopes.append(.element(element, index: index, count: elements.count))
+                        try render(body, scopes: &scopes, into: &output)
+                        scopes.removeLast()
                     }
                 case .rows(let rows):
                     for row in 0..<rows.count {
-                        state.scopes.append(.row(rows, row))
-                        try render(body, state: &state, into: &output)
-                        state.scopes.removeLast()
+                        scopes.append(.row(rows, row))
+                        try render(body, scopes: &scopes, into: &output)
+                        scopes.removeLast()
                     }
                 case .text, .object:
-                    state.scopes.append(.value(value))
-                    try render(body, state: &state, into: &output)
-                    state.scopes.removeLast()
+                    scopes.append(.value(value))
+                    try render(body, scopes: &scopes, into: &output)
+                    scopes.removeLast()
                 }
             case .position(let position, let inverted, let body, let offset):
-                guard let (index, count) = state.scopes.lazy.reversed().compactMap(\.position).first else {
+                guard let (index, count) = scopes.lazy.reversed().compactMap(\.position).first else {
                     throw failure(at: offset, "'\(position.rawValue)' is only known inside a list's section")
                 }
                 let isAt = position == .first ? index == 0 : index == count - 1
-                if isAt != inverted { try render(body, state: &state, into: &output) }
+                if isAt != inverted { try render(body, scopes: &scopes, into: &output) }
             }
         }
     }

@@ -66,29 +66,21 @@ public final class TemplateFields: TemplateObject {
     private let slots: [TemplateValue?]
     private let others: [String: TemplateValue]
 
-    /// `KeyValuePairs`, not a dictionary: building it hashes nothing.
-    public convenience init(_ values: KeyValuePairs<TemplateName, TemplateValue>) {
-        self.init(slots: values.map { ($0.key, $0.value) }, others: [:])
-    }
-
-    /// Values named by text: the known names take their slots, the rest are `others`.
-    public convenience init(named values: [String: TemplateValue]) {
-        var known: [(TemplateName, TemplateValue)] = []
-        var others: [String: TemplateValue] = [:]
-        for (text, value) in values {
-            if let name = TemplateName(text: text) { known.append((name, value)) } else { others[text] = value }
-        }
-        self.init(slots: known, others: others)
-    }
-
-    /// The values of `base` with `extra` added (a dialect's values over the common ones).
-    public convenience init(_ base: KeyValuePairs<TemplateName, TemplateValue>, adding extra: [String: TemplateValue]) {
-        var known = base.map { ($0.key, $0.value) }
+    /// `values` in their slots (`KeyValuePairs`, not a dictionary: building it hashes
+    /// nothing), and `extra`, named by text (a dialect's own values): a known name takes
+    /// its slot, over the common value.
+    public convenience init(_ values: KeyValuePairs<TemplateName, TemplateValue>, adding extra: [String: TemplateValue] = [:]) {
+        var known = values.map { ($0.key, $0.value) }
         var others: [String: TemplateValue] = [:]
         for (text, value) in extra {
             if let name = TemplateName(text: text) { known.append((name, value)) } else { others[text] = value }
         }
         self.init(slots: known, others: others)
+    }
+
+    /// Values named by text only.
+    public convenience init(named values: [String: TemplateValue]) {
+        self.init([:], adding: values)
     }
 
     private init(slots pairs: [(TemplateName, TemplateValue)], others: [String: TemplateValue]) {
