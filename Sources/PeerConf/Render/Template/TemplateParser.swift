@@ -12,14 +12,16 @@ struct TemplateParser {
     private var position = 0
     /// The offset where the current line starts.
     private var lineStart = 0
-    /// The offset just after the last tag, and where the text not yet emitted starts.
+    /// The offset just after the last tag (a tag is alone on its line only if the line
+    /// starts after it).
     private var lastTagEnd = 0
+    /// Where the text not yet turned into a node starts.
     private var textStart = 0
     /// Open sections, innermost last, with the nodes collected inside each.
     private var open: [(name: String, inverted: Bool, offset: Int, nodes: [TemplateNode])] = []
     private var nodes: [TemplateNode] = []
 
-    private static let open1 = UInt8(ascii: "{"), close1 = UInt8(ascii: "}")
+    private static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
     private static let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
     static func parse(_ text: String) throws(TemplateSyntaxError) -> CompiledTemplate {
@@ -47,7 +49,7 @@ struct TemplateParser {
             let byte = bytes[index]
             if byte == Self.newline {
                 lineStart = index + 1
-            } else if byte == Self.open1 && bytes[index + 1] == Self.open1 {
+            } else if byte == Self.openBrace && bytes[index + 1] == Self.openBrace {
                 return index
             }
             index += 1
@@ -59,8 +61,8 @@ struct TemplateParser {
         let contentStart = tagStart + 2
         guard contentStart < bytes.count else { throw error(at: tagStart, "unclosed tag: add }}") }
         let sigil = bytes[contentStart]
-        let tripleBrace = sigil == Self.open1
-        let closer: [UInt8] = tripleBrace ? [Self.close1, Self.close1, Self.close1] : [Self.close1, Self.close1]
+        let tripleBrace = sigil == Self.openBrace
+        let closer: [UInt8] = tripleBrace ? [Self.closeBrace, Self.closeBrace, Self.closeBrace] : [Self.closeBrace, Self.closeBrace]
         guard let contentEnd = find(closer, from: contentStart) else {
             throw error(at: tagStart, "unclosed tag: add \(String(decoding: closer, as: UTF8.self))")
         }
