@@ -57,12 +57,12 @@ public struct TemplateSet: Sendable {
 
     /// Renders `name` with `context` as the outermost scope. A name the template uses that
     /// no scope has is an error (plain Mustache would print nothing, silently).
-    public func render(_ name: String, context: some TemplateObject, sizeHint: Int = 0) throws(TemplateError) -> String {
+    public func render(_ name: String, context: some TemplateObject) throws(TemplateError) -> String {
         guard let template = templates[name] else {
             throw TemplateError(template: "\(vendor.rawValue)/\(name).mustache", message: "no such template")
         }
         do {
-            return try template.render(context, sizeHint: sizeHint)
+            return try template.render(context)
         } catch {
             throw TemplateError(template: "\(origins[name] ?? name):\(error.location)", message: "\(error.message); see Templates/README.md for the values available")
         }

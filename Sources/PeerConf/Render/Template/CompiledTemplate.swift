@@ -18,9 +18,10 @@ public struct CompiledTemplate: Sendable {
 
     /// Renders with `root` as the outermost scope. A name that no scope has is an error
     /// (plain Mustache prints nothing for it), as is printing a list or an object.
-    public func render(_ root: any TemplateObject, sizeHint: Int = 0) throws(TemplateRenderError) -> String {
+    public func render(_ root: any TemplateObject) throws(TemplateRenderError) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(max(sizeHint, source.utf8.count * 2))
+        // Lists make the output longer than the template: twice its size is rarely outgrown.
+        output.reserveCapacity(source.utf8.count * 2)
         var scopes: [Scope] = [.value(.object(root))]
         try render(nodes, scopes: &scopes, into: &output)
         return String(decoding: output, as: UTF8.self)
