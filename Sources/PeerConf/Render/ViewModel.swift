@@ -162,11 +162,7 @@ final class PrefixRows: TemplateRows {
         case .cidr: AddressText.append(prefixes[row].address, length: prefixes[row].prefixLength, to: &output)
         case .network: AddressText.append(prefixes[row].address, length: nil, to: &output)
         default:
-            switch value(for: name, row: row) {
-            case .text(let text)?: output.append(contentsOf: text.utf8)
-            case .flag(let flag)?: output.append(contentsOf: (flag ? "true" : "false").utf8)
-            default: return false
-            }
+            return value(for: name, row: row)?.print(into: &output) ?? false
         }
         return true
     }

@@ -52,10 +52,8 @@ public struct CompiledTemplate: Sendable {
                 output.append(contentsOf: text)
             case .variable(let name, let offset):
                 if case .known(let known) = name, printFromRows(known, scopes: scopes, into: &output) { continue }
-                switch try lookup(name, offset: offset, in: scopes) {
-                case .text(let text): output.append(contentsOf: text.utf8)
-                case .flag(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-                case .list, .object, .rows: throw failure(at: offset, "'\(name.text)' is a list or an object: use it as a section, {{#\(name.text)}}...{{/\(name.text)}}")
+                guard try lookup(name, offset: offset, in: scopes).print(into: &output) else {
+                    throw failure(at: offset, "'\(name.text)' is a list or an object: use it as a section, {{#\(name.text)}}...{{/\(name.text)}}")
                 }
             case .section(let name, let inverted, let body, let offset):
                 let value = try lookup(name, offset: offset, in: scopes)

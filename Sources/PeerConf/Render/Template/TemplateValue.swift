@@ -16,8 +16,6 @@ public enum TemplateValue: Sendable {
     /// entering a row costs no value per element.
     case rows(any TemplateRows)
 
-    public init(_ text: String) { self = .text(text) }
-
     public init(_ texts: [String]) { self = .list(texts.map(TemplateValue.text)) }
 
     /// Whether `{{#name}}` shows its block (and `{{^name}}` does not).
@@ -28,6 +26,17 @@ public enum TemplateValue: Sendable {
         case .rows(let rows): rows.count > 0
         case .text, .object: true
         }
+    }
+
+    /// Appends a text, or a flag as `true`/`false`, to a render's output; false (nothing
+    /// appended) for a list or an object, which cannot be printed.
+    func print(into output: inout [UInt8]) -> Bool {
+        switch self {
+        case .text(let text): output.append(contentsOf: text.utf8)
+        case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .list, .object, .rows: return false
+        }
+        return true
     }
 }
 
@@ -51,12 +60,7 @@ public protocol TemplateRows: AnyObject, Sendable {
 
 extension TemplateRows {
     public func print(_ name: TemplateName, row: Int, into output: inout [UInt8]) -> Bool {
-        switch value(for: name, row: row) {
-        case .text(let text)?: output.append(contentsOf: text.utf8)
-        case .flag(let flag)?: output.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .list?, .object?, .rows?, nil: return false
-        }
-        return true
+        value(for: name, row: row)?.print(into: &output) ?? false
     }
 }
 
