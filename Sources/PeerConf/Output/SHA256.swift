@@ -7,22 +7,23 @@ import CLibCrypto
 public enum SHA256 {
     /// The 32-byte digest of `bytes`.
     public static func digest<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
-        let digest = bytes.withContiguousStorageIfAvailable { hash(UnsafeRawBufferPointer($0)) }
-            ?? Array(bytes).withUnsafeBytes { hash($0) }
-        return digest.bytes
+        hash(bytes).bytes
     }
 
     /// The digest as 64 lowercase hex digits.
     public static func hex<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
-        (bytes.withContiguousStorageIfAvailable { hash(UnsafeRawBufferPointer($0)) }
-            ?? Array(bytes).withUnsafeBytes { hash($0) }).hex
+        hash(bytes).hex
     }
 
-    /// The digest of a text's UTF-8 bytes, as hex (read in place: native strings are
-    /// stored as contiguous UTF-8).
+    /// The digest of a text's UTF-8 bytes, as hex.
     public static func hex(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { hash(UnsafeRawBufferPointer($0)) }.hex
+        hash(text.utf8).hex
+    }
+
+    /// Read in place when the bytes are contiguous (arrays, native strings' UTF-8).
+    private static func hash<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Digest {
+        bytes.withContiguousStorageIfAvailable { hash(UnsafeRawBufferPointer($0)) }
+            ?? Array(bytes).withUnsafeBytes { hash($0) }
     }
 
     private static func hash(_ message: UnsafeRawBufferPointer) -> Digest {

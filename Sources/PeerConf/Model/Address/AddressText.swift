@@ -37,23 +37,22 @@ enum AddressText {
     /// made in between (a String of more than 15 bytes is an allocation and a UTF-8 check).
     static func append(_ address: IPAddress, length: Int?, to bytes: inout [UInt8]) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumIPv6Length + maximumSuffixLength) { buffer in
-            var position = write(address, into: buffer, at: 0)
-            if let length {
-                buffer[position] = UInt8(ascii: "/")
-                position = writeDecimal(length, into: buffer, at: position + 1)
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<position]))
+            let count = write(address, length: length, into: buffer)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
     }
 
     /// `address/length`, as prefixes and interface addresses print.
     static func withLength(_ address: IPAddress, _ length: Int) -> String {
-        string(capacity: capacity(for: address) + maximumSuffixLength) { buffer in
-            var position = write(address, into: buffer, at: 0)
-            buffer[position] = UInt8(ascii: "/")
-            position += 1
-            return writeDecimal(length, into: buffer, at: position)
-        }
+        string(capacity: capacity(for: address) + maximumSuffixLength) { write(address, length: length, into: $0) }
+    }
+
+    /// `address`, and `/length` when there is one, from the start of `buffer`; the count.
+    private static func write(_ address: IPAddress, length: Int?, into buffer: Buffer) -> Int {
+        let position = write(address, into: buffer, at: 0)
+        guard let length else { return position }
+        buffer[position] = UInt8(ascii: "/")
+        return writeDecimal(length, into: buffer, at: position + 1)
     }
 
     /// Dotted quad.
