@@ -12,7 +12,7 @@ struct InputOptions: ParsableArguments {
     /// Every file's result, in the order given. Several files are read and validated on
     /// all cores at once (Dispatch runs at most one iteration per core); the caller
     /// prints the findings afterwards, in file order, so the output is the same as one
-    /// file after the other.
+    /// file after the other. Every command that reads definitions loads them here.
     func loadAll() -> [LoadResult] {
         let options = source.loadOptions
         guard files.count > 1 else {
@@ -24,33 +24,6 @@ struct InputOptions: ParsableArguments {
             results.store(DefinitionLoader.load(file: files[index], options: options), at: index)
         }
         return results.collect()
-    }
-
-    /// The same results, in the same order, with the files read and validated in parallel
-    /// (one task per file, at most one per core): a batch of many files loads in a
-    /// fraction of the time.
-    func loadAllConcurrently() async -> [LoadResult] {
-        let options = source.loadOptions
-        let files = self.files
-        let jobs = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        return await withTaskGroup(of: (Int, LoadResult).self) { group in
-            var results = [LoadResult?](repeating: nil, count: files.count)
-            var next = 0
-            while next < min(jobs, files.count) {
-                let (index, file) = (next, files[next])
-                group.addTask { (index, DefinitionLoader.load(file: file, options: options)) }
-                next += 1
-            }
-            while let (index, result) = await group.next() {
-                results[index] = result
-                if next < files.count {
-                    let (index, file) = (next, files[next])
-                    group.addTask { (index, DefinitionLoader.load(file: file, options: options)) }
-                    next += 1
-                }
-            }
-            return results.map { $0! }
-        }
     }
 }
 

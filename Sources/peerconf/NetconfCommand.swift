@@ -129,7 +129,7 @@ struct NetconfCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let definitions = try DefinitionsOrExit.load(await input.loadAllConcurrently())
+        let definitions = try DefinitionsOrExit.load(input.loadAll())
         let plan = try BatchRunner.plan { () throws(BatchTargetMissing) in try BatchPlan(definitions, models: allModels ? NetconfModel.allCases : models) }
         if let problem = plan.distinctTargets.lazy.compactMap({ model in self.options.problem(for: model).map { (model, $0) } }).first {
             FileHandle.standardError.write(Data("peerconf: error: --model \(problem.0.rawValue): \(problem.1)\n".utf8))

@@ -87,7 +87,7 @@ struct RenderCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let definitions = try DefinitionsOrExit.load(await input.loadAllConcurrently())
+        let definitions = try DefinitionsOrExit.load(input.loadAll())
         let plan = try BatchRunner.plan { () throws(BatchTargetMissing) in try BatchPlan(definitions, vendors: allVendors ? VendorID.allCases : vendors) }
         let secrets: SecretPolicy = outputDir == nil ? (redactSecrets ? .redact : .include) : (includeSecrets ? .include : .redact)
         let options = RenderOptions(rollback: rollback, secrets: secrets, templateOverrides: templates)

@@ -77,11 +77,6 @@ struct PeerValidator {
 
     private func requirePresent(diagnostics: inout DiagnosticCollector) {
         let names = draft.fieldNames
-        // Usual case first, without building the list of required names.
-        if draft.present.contains(names.name), draft.present.contains(names.addressFamily), draft.present.contains(names.localGateway),
-           draft.present.contains(names.remoteGateway), draft.present.contains(names.remoteSubnets), draft.present.contains(names.routingMode) {
-            return
-        }
         for key in names.required where !draft.present.contains(key) {
             diagnostics.report(.missingField, at: draft.path.appending(key), draft.location, "missing required field '\(key)'")
         }
