@@ -37,24 +37,27 @@ if arguments.contains("--help") || arguments.contains("-h") {
     exit(0)
 }
 let count = arguments.first.flatMap(Int.init) ?? 1_000
-let text = SyntheticDefinitions().yaml(interfaces: count)
+/// The argument after `flag`, when both are there.
+func value(after flag: String) -> String? {
+    arguments.firstIndex(of: flag).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
 // `peerconf-bench --write-inputs DIR`: the end-to-end run's ten files, to run it by hand.
-if let flag = arguments.firstIndex(of: "--write-inputs"), flag + 1 < arguments.count {
-    Suite.writeInputs(in: arguments[flag + 1]).forEach { print($0) }
+if let directory = value(after: "--write-inputs") {
+    Suite.writeInputs(in: directory).forEach { print($0) }
     exit(0)
 }
-if let flag = arguments.firstIndex(of: "--write"), flag + 1 < arguments.count {
-    try text.write(toFile: arguments[flag + 1], atomically: true, encoding: .utf8)
-    print("wrote \(arguments[flag + 1]): \(count) virtual interfaces, \(text.utf8.count) bytes")
+let text = SyntheticDefinitions().yaml(interfaces: count)
+if let path = value(after: "--write") {
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    print("wrote \(path): \(count) virtual interfaces, \(text.utf8.count) bytes")
     exit(0)
 }
 let options = LoadOptions(environment: [SyntheticDefinitions.keyVariable: SyntheticDefinitions.keyValue])
 
 // `peerconf-bench N --profile STEP` repeats one step for a profiler (perf, callgrind):
 // see Profile.swift for the steps.
-if let flag = arguments.firstIndex(of: "--profile"), flag + 1 < arguments.count {
-    let rounds = arguments.firstIndex(of: "--rounds").flatMap { $0 + 1 < arguments.count ? Int(arguments[$0 + 1]) : nil }
-    Profile.run(step: arguments[flag + 1], text: text, options: options, fixedRounds: rounds)
+if let step = value(after: "--profile") {
+    Profile.run(step: step, text: text, options: options, fixedRounds: value(after: "--rounds").flatMap { Int($0) })
     exit(0)
 }
 
@@ -87,5 +90,5 @@ if arguments.contains("--load-only") { exit(0) }
 let peerconfExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("peerconf").path
 print("| machine | \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_048_576) MiB |")
 // `--work DIR`: where the end-to-end run writes (default .build/, next to the binaries).
-let work = arguments.firstIndex(of: "--work").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? ".build"
+let work = value(after: "--work") ?? ".build"
 Suite.run(definition: definition, peerconf: peerconfExecutable, quick: CommandLine.arguments.contains("--quick"), work: work)
