@@ -27,11 +27,7 @@ enum Profile {
             repeating { _ = load() }
         case ("render", let name?):
             guard let vendor = VendorID(rawValue: name) else { return fail("no vendor \(name)") }
-            let intents = try! IntentBuilder.intents(for: load().definition!).get()
-            let dialect = Dialects.dialect(for: vendor)
-            let templates = try! TemplateSet(vendor: vendor)
-            let renderOptions = RenderOptions(secrets: .redact)
-            repeating { for intent in intents { _ = ConfigRenderer.render(intent, dialect: dialect, templates: templates, options: renderOptions) } }
+            repeating(Rounds.render(try! IntentBuilder.intents(for: load().definition!).get(), vendor: vendor))
         case ("viewmodel", let name?), ("template", let name?):
             // The two halves of a render: building the values, and the template alone.
             guard let vendor = VendorID(rawValue: name) else { return fail("no vendor \(name)") }
@@ -47,9 +43,7 @@ enum Profile {
             }
         case ("netconf", let name?):
             guard let model = NetconfModel(rawValue: name) else { return fail("no NETCONF model \(name)") }
-            let intents = try! IntentBuilder.intents(for: load().definition!).get()
-            let netconfOptions = NetconfOptions(secrets: .redact)
-            repeating { for intent in intents { _ = NetconfRenderer.render([intent], model: model, options: netconfOptions) } }
+            repeating(Rounds.netconf(try! IntentBuilder.intents(for: load().definition!).get(), model: model))
         default:
             return fail("unknown step \(step): use load, render:VENDOR, viewmodel:VENDOR, template:VENDOR or netconf:MODEL")
         }

@@ -30,18 +30,11 @@ enum Suite {
         let options = RenderOptions(secrets: .redact)
 
         for vendor in VendorID.allCases {
-            let dialect = Dialects.dialect(for: vendor)
-            let templates = try! TemplateSet(vendor: vendor)
-            let time = timed(runs: runs) {
-                for intent in intents { _ = ConfigRenderer.render(intent, dialect: dialect, templates: templates, options: options) }
-            }
+            let time = timed(runs: runs, Rounds.render(intents, vendor: vendor))
             row("render \(vendor.rawValue), 1 core", String(format: "%.0f renders/s (%.0f µs each)", Double(intents.count) / time, time / Double(intents.count) * 1e6))
         }
-        let netconfOptions = NetconfOptions(secrets: .redact)
         for model in NetconfModel.allCases {
-            let time = timed(runs: runs) {
-                for intent in intents { _ = NetconfRenderer.render([intent], model: model, options: netconfOptions) }
-            }
+            let time = timed(runs: runs, Rounds.netconf(intents, model: model))
             row("netconf \(model.rawValue), 1 core", String(format: "%.0f renders/s (%.0f µs each)", Double(intents.count) / time, time / Double(intents.count) * 1e6))
         }
 
@@ -53,9 +46,7 @@ enum Suite {
             let viaTemplate = try! ConfigRenderer.render(intent, dialect: frr, templates: frrTemplates, options: options).get().text
             if viaTemplate != FRRDirect.render(intent, dialect: frr) { mismatches += 1 }
         }
-        let templateTime = timed(runs: runs + 2) {
-            for intent in intents { _ = ConfigRenderer.render(intent, dialect: frr, templates: frrTemplates, options: options) }
-        }
+        let templateTime = timed(runs: runs + 2, Rounds.render(intents, vendor: .frr))
         let directTime = timed(runs: runs + 2) {
             for intent in intents { _ = FRRDirect.render(intent, dialect: frr) }
         }
