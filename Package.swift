@@ -28,11 +28,15 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // libxml2's allocation hooks: a per-thread arena for documents built, serialized
+        // and freed in one call (see Sources/CXMLArena/xml_arena.c).
+        .target(name: "CXMLArena"),
         .target(
             name: "PeerConf",
             dependencies: [
                 "CLibXML2",
                 "CLibCrypto",
+                "CXMLArena",
                 .product(name: "Yams", package: "Yams"),
             ],
             plugins: ["EmbedTemplatesPlugin"]
@@ -70,6 +74,7 @@ let package = Package(
             name: "PeerConfTests",
             dependencies: [
                 "PeerConf",
+                "CXMLArena",
                 "PeerConfFuzzing",
                 "Workload",
                 .product(name: "PropertyBased", package: "swift-property-based"),

@@ -69,7 +69,7 @@ enum Suite {
         let inputs = writeInputs(in: work)
         let environment = [SyntheticDefinitions.keyVariable: SyntheticDefinitions.keyValue]
         var totals: [Double] = [], memories: [Int] = []
-        var renderRow = "", netconfRow = ""
+        var renderRow = "", netconfRow = "", writingFloor = ""
         // Before the runs: deleting their 2.5 GB of output can slow the next file creations
         // down for a while (TRIM on a virtual disk), which is not the file system's floor.
         let floor = fileSystemFloor(in: "\(work)/floor")
@@ -82,6 +82,7 @@ enum Suite {
                 return
             }
             let written = (try? FileManager.default.subpathsOfDirectory(atPath: out).count) ?? 0
+            if run == 0 { writingFloor = fileWritingFloor(like: out, in: "\(work)/floor-bytes") }
             totals.append(render.seconds + netconf.seconds)
             memories.append(max(render.maxRSSKiB, netconf.maxRSSKiB))
             renderRow = String(format: "%.2f s, peak %.0f MB", render.seconds, Double(render.maxRSSKiB) / 1024)
@@ -90,6 +91,7 @@ enum Suite {
         }
         let median = totals.sorted()[totals.count / 2]
         row("file system: creating 160,000 empty files in the same folders, 1 thread", String(format: "%.2f s (%@)", floor, work))
+        row("file system: writing the same files' bytes, no rendering, one thread per core", writingFloor)
         row("end to end: render 10 × 1,000 interfaces --all-vendors --output-dir (last run)", renderRow)
         row("end to end: netconf 10 × 1,000 interfaces --all-models --output-dir (last run)", netconfRow)
         row("end to end: 10,000 interfaces × (11 vendors + 5 models), 160,000 files", String(format: "%.2f s wall (median of %d), peak memory %.0f MB", median, totals.count, Double(memories.max()!) / 1024))
@@ -122,6 +124,40 @@ enum Suite {
             }
         }
         return seconds(ContinuousClock.now - start)
+    }
+
+    /// The time the file system takes to write files of the same paths and sizes as the
+    /// run's output folder `like` (open, one write, close; no rendering, no temporary, no
+    /// digest), on as many threads as peerconf uses: what a run cannot go below here.
+    static func fileWritingFloor(like output: String, in directory: String) -> String {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let paths = ((try? FileManager.default.subpathsOfDirectory(atPath: output)) ?? []).sorted()
+        let files: [(path: String, size: Int)] = paths.compactMap { path in
+            var status = stat()
+            guard stat("\(output)/\(path)", &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return (path, Int(status.st_size))
+        }
+        let bytes = [UInt8](repeating: UInt8(ascii: "x"), count: files.map(\.size).max() ?? 0)
+        let jobs = BatchPipeline.defaultJobs
+        let start = ContinuousClock.now
+        mkdir(directory, 0o755)
+        DispatchQueue.concurrentPerform(iterations: jobs) { job in
+            var folder = ""
+            for (path, size) in files[files.count * job / jobs ..< files.count * (job + 1) / jobs] {
+                let target = "\(directory)/\(path)"
+                let parent = String(target[..<target.lastIndex(of: "/")!])
+                if parent != folder {
+                    mkdir(parent, 0o755)
+                    folder = parent
+                }
+                let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                guard descriptor >= 0 else { continue }
+                _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, size) }
+                close(descriptor)
+            }
+        }
+        let total = files.reduce(0) { $0 + $1.size }
+        return String(format: "%.2f s (%d files, %.2f GB, %d threads)", seconds(ContinuousClock.now - start), files.count, Double(total) / 1e9, jobs)
     }
 
     static func coldStart(peerconf: String, runs: Int) {

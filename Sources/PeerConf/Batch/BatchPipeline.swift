@@ -177,7 +177,7 @@ public enum BatchPipeline {
             return outcome
         }
         if let staging {
-            try staging.commit(staged)
+            try staging.commit(staged, jobs: jobs)
         }
         if case .check(let directory) = destination {
             outcome.check = CheckReport(findings: findings + GeneratedFiles.checkManifest(entries, against: directory))

@@ -7,12 +7,13 @@ enum NetconfXML {
 
     /// One `<rpc>` document with `message-id`, an optional comment before it.
     static func rpc(messageID: Int, comment: String? = nil, _ body: (XMLTree, XMLTree.Element) -> Void) -> String {
-        let tree = XMLTree()
-        let rpc = tree.makeRoot("rpc", namespace: base)
-        tree.setAttribute("message-id", String(messageID), on: rpc)
-        if let comment { tree.addPrologComment(comment) }
-        body(tree, rpc)
-        return tree.serialized()
+        XMLTree.build { tree in
+            let rpc = tree.makeRoot("rpc", namespace: base)
+            tree.setAttribute("message-id", String(messageID), on: rpc)
+            if let comment { tree.addPrologComment(comment) }
+            body(tree, rpc)
+            return tree.serialized()
+        }
     }
 
     /// `<edit-config>` with target, default operation and the model's payload.
@@ -63,14 +64,15 @@ enum NetconfXML {
         }
 
         private var hello: String {
-            let tree = XMLTree()
-            let hello = tree.makeRoot("hello", namespace: base)
-            let capabilities = tree.add("capabilities", to: hello)
-            tree.add("capability", to: capabilities, text: base10Capability)
-            if options.framing == .chunked {
-                tree.add("capability", to: capabilities, text: base11Capability)
+            XMLTree.build { tree in
+                let hello = tree.makeRoot("hello", namespace: base)
+                let capabilities = tree.add("capabilities", to: hello)
+                tree.add("capability", to: capabilities, text: base10Capability)
+                if options.framing == .chunked {
+                    tree.add("capability", to: capabilities, text: base11Capability)
+                }
+                return tree.serialized()
             }
-            return tree.serialized()
         }
 
         /// RFC 6242: the hello always ends with `]]>]]>`; after it, either the same

@@ -225,11 +225,26 @@ public enum TextRules {
     /// Replaces every character outside printable ASCII, and every character in
     /// `forbidden`, by `replacement`.
     public static func printableASCII(_ text: String, forbidden: Set<Character> = [], replacement: Character = "_") -> String {
-        String(text.map { character in
+        if let ascii = printableASCIIBytes(text, forbidden: forbidden, replacement: replacement) { return ascii }
+        return String(text.map { character in
             guard let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F, !forbidden.contains(character) else {
                 return replacement
             }
             return character
         })
+    }
+
+    /// The same for text that is printable ASCII already (nearly every description, and
+    /// each render cleans two or three): one byte is one character there, so the bytes
+    /// are checked and replaced without building characters. Nil for any other text.
+    private static func printableASCIIBytes(_ text: String, forbidden: Set<Character>, replacement: Character) -> String? {
+        guard let substitute = replacement.asciiValue, replacement.unicodeScalars.count == 1,
+              text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        var refused: [UInt8] = []
+        for character in forbidden where character.unicodeScalars.count == 1 {
+            if let ascii = character.asciiValue { refused.append(ascii) }
+        }
+        guard text.utf8.contains(where: refused.contains) else { return text }
+        return String(decoding: text.utf8.map { refused.contains($0) ? substitute : $0 }, as: UTF8.self)
     }
 }

@@ -45,7 +45,7 @@ struct SecretScanTests {
     static func files(under directory: URL) throws -> [(String, String)] {
         try FileManager.default.subpathsOfDirectory(atPath: directory.path).sorted().compactMap { path in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path, isDirectory: &isDirectory)
             return isDirectory.boolValue ? nil : (path, try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8))
         }
     }

@@ -74,4 +74,38 @@ struct AtomicOutputTests {
         }
         #expect(Self.contents(of: directory.url).isEmpty)
     }
+
+    /// A batch's files are staged while it renders and renamed in place by several
+    /// threads at the end.
+    @Test("a rename that fails at the end of a batch: the first failing file in batch order is reported, no temporary and no manifest remain", arguments: [1, 3])
+    func failedRenameAtCommit(jobs: Int) throws {
+        let directory = try TemporaryDirectory()
+        let staging = try StagedOutput(directory: directory.url.path, updateManifest: true)
+        let files = (0..<12).map { GeneratedFile(relativePath: "vif-\($0)/frr.cfg", contents: "new \($0)\n", vendor: "frr") }
+        let staged = try files.enumerated().map { try staging.stage($1, tag: $0) }
+        // Folders that are not empty where the 5th and 10th files go: rename(2) cannot
+        // replace them.
+        for index in [4, 9] {
+            let folder = directory.url.appendingPathComponent("vif-\(index)/frr.cfg")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "in the way\n".write(to: folder.appendingPathComponent("keep"), atomically: false, encoding: .utf8)
+        }
+        do {
+            try staging.commit(staged, jobs: jobs)
+            Issue.record("the batch was committed over a folder")
+        } catch {
+            #expect(error.path == directory.url.path + "/vif-4/frr.cfg")
+        }
+        let left = Self.contents(of: directory.url)
+        #expect(left["vif-4/frr.cfg/keep"] == "in the way\n" && left["vif-9/frr.cfg/keep"] == "in the way\n")
+        #expect(left[OutputManifest.fileName] == nil)
+        // Every other file is either not there or complete; no temporary is left.
+        for (path, text) in left where !path.hasSuffix("/keep") {
+            #expect(path.hasSuffix("/frr.cfg") && text.hasPrefix("new "), "left behind: \(path)")
+        }
+        if jobs == 1 {
+            // One thread stops at the first failure: the files before it are in place.
+            #expect(left.keys.filter { !$0.hasSuffix("/keep") }.sorted() == (0..<4).map { "vif-\($0)/frr.cfg" })
+        }
+    }
 }

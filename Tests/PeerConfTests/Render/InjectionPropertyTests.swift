@@ -22,6 +22,30 @@ struct InjectionPropertyTests {
         }
     }
 
+    /// The definition of the cleaning, one `Character` at a time; `printableASCII` takes
+    /// a byte path for text that is printable ASCII already, which must agree with it.
+    static func printableASCIIByCharacter(_ text: String, forbidden: Set<Character>) -> String {
+        String(text.map { character in
+            guard let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F, !forbidden.contains(character) else { return "_" }
+            return character
+        })
+    }
+
+    @Test("cleaning a text to printable ASCII gives the same text whether it was ASCII or not")
+    func printableASCII() async throws {
+        let forbiddenSets: [Set<Character>] = [[], ["?"], ["'", "\"", "\\", "?"], NXOSDialect.descriptionSpecials]
+        for text in ["", "plain", "a\r\nb", "tab\there", "caf\u{E9}", "e\u{301}", "\u{7F}", "? \"quoted\" \\ '"] {
+            for forbidden in forbiddenSets {
+                #expect(TextRules.printableASCII(text, forbidden: forbidden) == Self.printableASCIIByCharacter(text, forbidden: forbidden))
+            }
+        }
+        await propertyCheck(count: 300, input: Self.hostileText) { text in
+            for forbidden in forbiddenSets {
+                #expect(TextRules.printableASCII(text, forbidden: forbidden) == Self.printableASCIIByCharacter(text, forbidden: forbidden))
+            }
+        }
+    }
+
     @Test("a hostile description changes only its own line, for every vendor")
     func descriptions() async throws {
         let baselines = try renderedVendors.map { try Self.render("BASELINE", vendor: $0) }
