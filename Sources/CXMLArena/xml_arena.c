@@ -9,9 +9,10 @@
    The hooks are installed process-wide with xmlMemSetup, so they must behave exactly like
    malloc/realloc/free/strdup for everything else: outside a scope they call them, and
    free/realloc tell arena blocks from heap blocks by address (every chunk ever made is in
-   a registry and is never returned to the heap). A block that escaped its scope (libxml2
-   keeping an error message, say) therefore never reaches free(); its bytes may be reused
-   by a later document, which is why XMLTree never keeps anything of a document past it. */
+   a registry and is never returned to the heap; a thread's chunks pass to other threads
+   when it exits). A block that escaped its scope (libxml2 keeping an error message, say)
+   therefore never reaches free(); its bytes may be reused by a later document, which is
+   why XMLTree never keeps anything of a document past it. */
 
 #include "xml_arena.h"
 
@@ -61,7 +62,48 @@ int peerconf_xml_arena_owns(const void *pointer) {
     return 0;
 }
 
+/* Chunks of threads that have exited, for other threads to take (a library user may
+   build documents on short-lived threads; their chunks are never freed, so they are
+   reused instead of piling up). */
+static Chunk *spareChunks;
+static pthread_key_t exitKey;
+static pthread_once_t exitKeyOnce = PTHREAD_ONCE_INIT;
+
+static void returnChunks(void *first) {
+    pthread_mutex_lock(&registryLock);
+    for (Chunk *chunk = first; chunk != NULL;) {
+        Chunk *next = chunk->next;
+        chunk->next = spareChunks;
+        spareChunks = chunk;
+        chunk = next;
+    }
+    pthread_mutex_unlock(&registryLock);
+}
+
+static void makeExitKey(void) {
+    pthread_key_create(&exitKey, returnChunks);
+}
+
+static Chunk *spareChunk(size_t need) {
+    pthread_mutex_lock(&registryLock);
+    Chunk **link = &spareChunks;
+    while (*link != NULL && (size_t)((*link)->end - (*link)->start) < need) link = &(*link)->next;
+    Chunk *chunk = *link;
+    if (chunk != NULL) {
+        *link = chunk->next;
+        chunk->next = NULL;
+    }
+    pthread_mutex_unlock(&registryLock);
+    return chunk;
+}
+
+size_t peerconf_xml_arena_chunk_count(void) {
+    return atomic_load_explicit(&rangeCount, memory_order_acquire);
+}
+
 static Chunk *newChunk(size_t need) {
+    Chunk *spare = spareChunk(need);
+    if (spare != NULL) return spare;
     size_t size = need > CHUNK_SIZE ? need : CHUNK_SIZE;
     Chunk *chunk = malloc(rounded(sizeof(Chunk)) + size);
     if (chunk == NULL) return NULL;
@@ -101,7 +143,14 @@ static void *carve(size_t size) {
         }
         Chunk *fresh = newChunk(need);
         if (fresh == NULL) return NULL;
-        if (chunk != NULL) chunk->next = fresh; else arena.first = fresh;
+        if (chunk != NULL) {
+            chunk->next = fresh;
+        } else {
+            arena.first = fresh;
+            /* At the thread's exit its chunks go to the spares. */
+            pthread_once(&exitKeyOnce, makeExitKey);
+            pthread_setspecific(exitKey, fresh);
+        }
         arena.current = fresh;
         arena.cursor = fresh->start;
     }

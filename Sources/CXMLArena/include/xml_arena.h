@@ -16,6 +16,8 @@ char *peerconf_xml_arena_strdup(const char *text);
 void peerconf_xml_arena_begin(void);
 void peerconf_xml_arena_end(void);
 
-/* Whether `pointer` lies in memory that any arena ever used (for tests). */
+/* Whether `pointer` lies in memory that any arena ever used, and how many chunks of
+   memory the arenas have made (for tests). */
 int peerconf_xml_arena_owns(const void *pointer);
+size_t peerconf_xml_arena_chunk_count(void);
 #endif

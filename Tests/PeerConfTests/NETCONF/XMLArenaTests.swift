@@ -115,4 +115,21 @@ struct XMLArenaTests {
         peerconf_xml_arena_end()
         #expect(again == first)
     }
+
+    @Test("threads that exit hand their arena memory on: fifty threads, one after another, need no fifty chunks")
+    func exitedThreadsShareChunks() {
+        let before = peerconf_xml_arena_chunk_count()
+        let expected = Self.onHeap(leaves: 30)
+        for _ in 0..<50 {
+            var thread = pthread_t()
+            pthread_create(&thread, nil, { _ in
+                _ = XMLArenaTests.inArena(leaves: 30)
+                return nil
+            }, nil)
+            pthread_join(thread, nil)
+        }
+        #expect(Self.inArena(leaves: 30) == expected)
+        // Other tests running meanwhile may add a few chunks of their own threads.
+        #expect(peerconf_xml_arena_chunk_count() - before < 20)
+    }
 }
