@@ -2,7 +2,9 @@
 /// switch over the value's case, the output appended to one byte buffer (appending bytes
 /// is a copy; appending to a String also updates its UTF-8 and ASCII bookkeeping each time).
 public struct CompiledTemplate: Sendable {
-    let nodes: [TemplateNode]
+    /// The template flattened (see `TemplateStep`), and the bytes its texts are ranges of.
+    let steps: [TemplateStep]
+    let bytes: [UInt8]
     /// The template text, for the line and column of a render error.
     let source: String
 
@@ -12,8 +14,34 @@ public struct CompiledTemplate: Sendable {
     }
 
     init(nodes: [TemplateNode], source: String) {
-        self.nodes = nodes
+        var steps: [TemplateStep] = [], bytes: [UInt8] = []
+        Self.flatten(nodes, into: &steps, bytes: &bytes)
+        self.steps = steps
+        self.bytes = bytes
         self.source = source
+    }
+
+    private static func flatten(_ nodes: [TemplateNode], into steps: inout [TemplateStep], bytes: inout [UInt8]) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                let start = bytes.count
+                bytes += text
+                steps.append(.text(start..<bytes.count))
+            case .variable(let name, let offset):
+                steps.append(.variable(name: name, offset: offset))
+            case .section(let name, let inverted, let body, let offset):
+                let at = steps.count
+                steps.append(.text(0..<0))
+                flatten(body, into: &steps, bytes: &bytes)
+                steps[at] = .section(name: name, inverted: inverted, end: steps.count, offset: offset)
+            case .position(let position, let inverted, let body, let offset):
+                let at = steps.count
+                steps.append(.text(0..<0))
+                flatten(body, into: &steps, bytes: &bytes)
+                steps[at] = .position(position, inverted: inverted, end: steps.count, offset: offset)
+            }
+        }
     }
 
     /// Renders with `root` as the outermost scope. A name that no scope has is an error
@@ -23,7 +51,11 @@ public struct CompiledTemplate: Sendable {
         // Lists make the output longer than the template: twice its size is rarely outgrown.
         output.reserveCapacity(source.utf8.count * 2)
         var scopes: [Scope] = [.value(.object(root))]
-        try render(nodes, scopes: &scopes, into: &output)
+        try steps.withUnsafeBufferPointer { steps throws(TemplateRenderError) in
+            try bytes.withUnsafeBufferPointer { bytes throws(TemplateRenderError) in
+                try render(0..<steps.count, of: steps, texts: bytes, scopes: &scopes, into: &output)
+            }
+        }
         return String(decoding: output, as: UTF8.self)
     }
 
@@ -45,48 +77,56 @@ public struct CompiledTemplate: Sendable {
         }
     }
 
-    private func render(_ nodes: [TemplateNode], scopes: inout [Scope], into output: inout [UInt8]) throws(TemplateRenderError) {
-        for node in nodes {
-            switch node {
+    private func render(_ range: Range<Int>, of steps: UnsafeBufferPointer<TemplateStep>, texts: UnsafeBufferPointer<UInt8>,
+                        scopes: inout [Scope], into output: inout [UInt8]) throws(TemplateRenderError) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch steps[index] {
             case .text(let text):
-                output.append(contentsOf: text)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: texts[text]))
+                index += 1
             case .variable(let name, let offset):
+                index += 1
                 if case .known(let known) = name, printFromRows(known, scopes: scopes, into: &output) { continue }
                 guard try lookup(name, offset: offset, in: scopes).print(into: &output) else {
                     throw failure(at: offset, "'\(name.text)' is a list or an object: use it as a section, {{#\(name.text)}}...{{/\(name.text)}}")
                 }
-            case .section(let name, let inverted, let body, let offset):
+            case .section(let name, let inverted, let end, let offset):
+                let body = index + 1 ..< end
+                index = end
                 let value = try lookup(name, offset: offset, in: scopes)
                 if inverted {
-                    if !value.isShown { try render(body, scopes: &scopes, into: &output) }
+                    if !value.isShown { try render(body, of: steps, texts: texts, scopes: &scopes, into: &output) }
                     continue
                 }
                 switch value {
                 case .flag(let shown):
-                    if shown { try render(body, scopes: &scopes, into: &output) }
+                    if shown { try render(body, of: steps, texts: texts, scopes: &scopes, into: &output) }
                 case .list(let elements):
-                    for (index, element) in elements.enumerated() {
-                        scopes.append(.element(element, index: index, count: elements.count))
-                        try render(body, scopes: &scopes, into: &output)
+                    for (position, element) in elements.enumerated() {
+                        scopes.append(.element(element, index: position, count: elements.count))
+                        try render(body, of: steps, texts: texts, scopes: &scopes, into: &output)
                         scopes.removeLast()
                     }
                 case .rows(let rows):
                     for row in 0..<rows.count {
                         scopes.append(.row(rows, row))
-                        try render(body, scopes: &scopes, into: &output)
+                        try render(body, of: steps, texts: texts, scopes: &scopes, into: &output)
                         scopes.removeLast()
                     }
                 case .text, .object:
                     scopes.append(.value(value))
-                    try render(body, scopes: &scopes, into: &output)
+                    try render(body, of: steps, texts: texts, scopes: &scopes, into: &output)
                     scopes.removeLast()
                 }
-            case .position(let position, let inverted, let body, let offset):
-                guard let (index, count) = scopes.lazy.reversed().compactMap(\.position).first else {
+            case .position(let position, let inverted, let end, let offset):
+                let body = index + 1 ..< end
+                index = end
+                guard let (element, count) = scopes.lazy.reversed().compactMap(\.position).first else {
                     throw failure(at: offset, "'\(position.rawValue)' is only known inside a list's section")
                 }
-                let isAt = position == .first ? index == 0 : index == count - 1
-                if isAt != inverted { try render(body, scopes: &scopes, into: &output) }
+                let isAt = position == .first ? element == 0 : element == count - 1
+                if isAt != inverted { try render(body, of: steps, texts: texts, scopes: &scopes, into: &output) }
             }
         }
     }
@@ -139,7 +179,18 @@ public struct CompiledTemplate: Sendable {
     }
 }
 
-indirect enum TemplateNode: Sendable {
+/// The template as the renderer walks it: a section's body is the steps after it up to
+/// `end`, and texts are ranges of the template's one byte buffer, so walking a template
+/// copies no arrays and retains nothing per step.
+enum TemplateStep: Sendable {
+    case text(Range<Int>)
+    case variable(name: TemplateNameReference, offset: Int)
+    case section(name: TemplateNameReference, inverted: Bool, end: Int, offset: Int)
+    case position(ListPosition, inverted: Bool, end: Int, offset: Int)
+}
+
+/// The parser's tree of a template, flattened into `TemplateStep`s.
+enum TemplateNode: Sendable {
     /// UTF-8, as it goes into the output.
     case text([UInt8])
     /// `{{name}}`; `offset` locates the tag for errors.
