@@ -70,8 +70,9 @@ enum Suite {
         let environment = [SyntheticDefinitions.keyVariable: SyntheticDefinitions.keyValue]
         var totals: [Double] = [], memories: [Int] = []
         var renderRow = "", netconfRow = "", writingFloor = ""
-        // Before the runs: deleting their 2.5 GB of output can slow the next file creations
-        // down for a while (TRIM on a virtual disk), which is not the file system's floor.
+        // Nothing is deleted until every run is over (the whole work folder, at the end):
+        // on a disk mounted with `discard`, deleting a run's 2.5 GB stalls the file
+        // system for tens of seconds, which would be measured as the next run's time.
         let floor = fileSystemFloor(in: "\(work)/floor")
         for run in 0..<(quick ? 1 : 3) {
             let out = "\(work)/out-\(run)"
@@ -87,7 +88,6 @@ enum Suite {
             memories.append(max(render.maxRSSKiB, netconf.maxRSSKiB))
             renderRow = String(format: "%.2f s, peak %.0f MB", render.seconds, Double(render.maxRSSKiB) / 1024)
             netconfRow = String(format: "%.2f s, peak %.0f MB (%d files and folders under the output folder)", netconf.seconds, Double(netconf.maxRSSKiB) / 1024, written)
-            try? FileManager.default.removeItem(atPath: out)
         }
         let median = totals.sorted()[totals.count / 2]
         row("file system: creating 160,000 empty files in the same folders, 1 thread", String(format: "%.2f s (%@)", floor, work))
@@ -112,7 +112,6 @@ enum Suite {
     /// The time the file system alone takes to create as many files as the end-to-end run
     /// writes (10,000 folders of 16), with no content: the floor under that figure.
     static func fileSystemFloor(in directory: String) -> Double {
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         let start = ContinuousClock.now
         mkdir(directory, 0o755)
         for folder in 0..<10_000 {
@@ -130,7 +129,6 @@ enum Suite {
     /// run's output folder `like` (open, one write, close; no rendering, no temporary, no
     /// digest), on as many threads as peerconf uses: what a run cannot go below here.
     static func fileWritingFloor(like output: String, in directory: String) -> String {
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         let paths = ((try? FileManager.default.subpathsOfDirectory(atPath: output)) ?? []).sorted()
         let files: [(path: String, size: Int)] = paths.compactMap { path in
             var status = stat()
