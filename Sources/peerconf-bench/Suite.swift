@@ -70,9 +70,6 @@ enum Suite {
         let environment = [SyntheticDefinitions.keyVariable: SyntheticDefinitions.keyValue]
         var totals: [Double] = [], memories: [Int] = []
         var renderRow = "", netconfRow = "", writingFloor = ""
-        // Nothing is deleted until every run is over (the whole work folder, at the end):
-        // on a disk mounted with `discard`, deleting a run's 2.5 GB stalls the file
-        // system for tens of seconds, which would be measured as the next run's time.
         let floor = fileSystemFloor(in: "\(work)/floor")
         for run in 0..<(quick ? 1 : 3) {
             let out = "\(work)/out-\(run)"
@@ -84,6 +81,7 @@ enum Suite {
             }
             let written = (try? FileManager.default.subpathsOfDirectory(atPath: out).count) ?? 0
             if run == 0 { writingFloor = fileWritingFloor(like: out, in: "\(work)/floor-bytes") }
+            removeAndSettle(out)
             totals.append(render.seconds + netconf.seconds)
             memories.append(max(render.maxRSSKiB, netconf.maxRSSKiB))
             renderRow = String(format: "%.2f s, peak %.0f MB", render.seconds, Double(render.maxRSSKiB) / 1024)
@@ -111,7 +109,17 @@ enum Suite {
 
     /// The time the file system alone takes to create as many files as the end-to-end run
     /// writes (10,000 folders of 16), with no content: the floor under that figure.
+    /// Deletes `path` and waits for the file system to finish with it. Each run starts
+    /// in the same state, with the previous run's memory free again on a tmpfs; on a disk
+    /// mounted with `discard`, deleting 2.5 GB keeps the disk busy well after `rm`
+    /// returns, which without the `sync` would be measured as the next run's time.
+    static func removeAndSettle(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+        sync()
+    }
+
     static func fileSystemFloor(in directory: String) -> Double {
+        defer { removeAndSettle(directory) }
         let start = ContinuousClock.now
         mkdir(directory, 0o755)
         for folder in 0..<10_000 {
@@ -129,6 +137,7 @@ enum Suite {
     /// run's output folder `like` (open, one write, close; no rendering, no temporary, no
     /// digest), on as many threads as peerconf uses: what a run cannot go below here.
     static func fileWritingFloor(like output: String, in directory: String) -> String {
+        defer { removeAndSettle(directory) }
         let paths = ((try? FileManager.default.subpathsOfDirectory(atPath: output)) ?? []).sorted()
         let files: [(path: String, size: Int)] = paths.compactMap { path in
             var status = stat()
