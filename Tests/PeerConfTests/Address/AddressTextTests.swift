@@ -65,4 +65,19 @@ struct AddressTextTests {
             #expect(block.hostmask.description == AddressReference.canonical(~mask))
         }
     }
+
+    @Test("decimal numbers of every digit count, at the edges of the short and the long way")
+    func decimals() {
+        // Every power of ten and the number before it, up to 19 digits.
+        var values = [0, 128, 255, 256, 4094, 65535, 4_294_967_295, Int.max]
+        var power = 1
+        for _ in 0...18 {
+            values += [power - 1, power]
+            power &*= 10
+        }
+        for value in values {
+            let text = AddressText.string(capacity: 20) { AddressText.writeDecimal(value, into: $0, at: 0) }
+            #expect(text == String(value))
+        }
+    }
 }

@@ -57,27 +57,33 @@ enum AddressText {
 
     /// Dotted quad.
     static func writeIPv4(_ value: UInt32, into buffer: Buffer, at start: Int) -> Int {
-        var position = writeDecimal(Int(value >> 24), into: buffer, at: start)
-        for shift: UInt32 in stride(from: 16, through: 0, by: -8) {
+        var position = writeSmall(value >> 24, into: buffer, at: start)
+        for shift: UInt32 in [16, 8, 0] {
             buffer[position] = UInt8(ascii: ".")
-            position = writeDecimal(Int((value >> shift) & 0xFF), into: buffer, at: position + 1)
+            position = writeSmall((value >> shift) & 0xFF, into: buffer, at: position + 1)
         }
         return position
     }
 
     /// RFC 5952: lowercase hex without leading zeros; the longest run of two or more zero
     /// groups (the first on ties) as `::`; IPv4-mapped addresses as `::ffff:a.b.c.d`.
+    ///
+    /// The groups are read from the two 64-bit halves: shifting a `UInt128` by a variable
+    /// amount is a library call, and a render prints a hundred addresses.
     static func writeIPv6(_ value: UInt128, into buffer: Buffer, at start: Int) -> Int {
+        let high = UInt64(truncatingIfNeeded: value >> 64)
+        let low = UInt64(truncatingIfNeeded: value)
         var position = start
-        if value >> 32 == 0xFFFF {
+        if high == 0 && low >> 32 == 0xFFFF {
             for byte in "::ffff:".utf8 {
                 buffer[position] = byte
                 position += 1
             }
-            return writeIPv4(UInt32(truncatingIfNeeded: value), into: buffer, at: position)
+            return writeIPv4(UInt32(truncatingIfNeeded: low), into: buffer, at: position)
         }
         func group(_ index: Int) -> UInt16 {
-            UInt16(truncatingIfNeeded: value >> UInt128(16 * (7 - index)))
+            let half = index < 4 ? high : low
+            return UInt16(truncatingIfNeeded: half >> UInt64(48 - 16 * (index & 3)))
         }
 
         // A single zero group is deliberately left alone: RFC 5952 4.2.2 forbids using
@@ -119,6 +125,7 @@ enum AddressText {
 
     /// A non-negative number in decimal.
     static func writeDecimal(_ value: Int, into buffer: Buffer, at start: Int) -> Int {
+        if value < 1000 { return writeSmall(UInt32(value), into: buffer, at: start) }
         var digits = 1
         var limit = 10
         while value >= limit && digits < 19 {
@@ -133,18 +140,36 @@ enum AddressText {
         return start + digits
     }
 
+    /// 0...999 (octets and prefix lengths), without a loop.
+    @inline(__always)
+    private static func writeSmall(_ value: UInt32, into buffer: Buffer, at start: Int) -> Int {
+        let zero = UInt8(ascii: "0")
+        if value >= 100 {
+            buffer[start] = zero + UInt8(value / 100)
+            buffer[start + 1] = zero + UInt8(value / 10 % 10)
+            buffer[start + 2] = zero + UInt8(value % 10)
+            return start + 3
+        }
+        if value >= 10 {
+            buffer[start] = zero + UInt8(value / 10)
+            buffer[start + 1] = zero + UInt8(value % 10)
+            return start + 2
+        }
+        buffer[start] = zero + UInt8(value)
+        return start + 1
+    }
+
+    /// Lowercase, without leading zeros (one digit for zero).
     private static func writeHex(_ value: UInt16, into buffer: Buffer, at start: Int) -> Int {
         let hexDigits: StaticString = "0123456789abcdef"
-        var position = start
-        var started = false
-        for shift in stride(from: 12, through: 0, by: -4) {
-            let digit = Int((value >> UInt16(shift)) & 0xF)
-            // Leading zeros are dropped; the last digit is always written.
-            guard started || digit != 0 || shift == 0 else { continue }
-            started = true
-            buffer[position] = hexDigits.utf8Start[digit]
-            position += 1
+        let digits = value == 0 ? 1 : (19 - value.leadingZeroBitCount) / 4
+        var remaining = value
+        var position = start + digits - 1
+        while position >= start {
+            buffer[position] = hexDigits.utf8Start[Int(remaining & 0xF)]
+            remaining >>= 4
+            position -= 1
         }
-        return position
+        return start + digits
     }
 }
