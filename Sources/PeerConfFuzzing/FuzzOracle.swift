@@ -318,9 +318,10 @@ public enum FuzzOracle {
     static let wordComments: Set<VendorID> = [.frr, .iosXR, .vyos]
 
     /// Every way `real` differs from `neutral` other than by the placeholders' values.
+    /// Compared as the bytes a router's parser reads (see `byteView`).
     public static func compare(_ real: String, neutral: String, vendor: VendorID) -> [String] {
-        let realLines = real.split(separator: "\n", omittingEmptySubsequences: false)
-        let neutralLines = neutral.split(separator: "\n", omittingEmptySubsequences: false)
+        let realLines = byteView(real).split(separator: "\n", omittingEmptySubsequences: false)
+        let neutralLines = byteView(neutral).split(separator: "\n", omittingEmptySubsequences: false)
         guard realLines.count == neutralLines.count else {
             return ["\(realLines.count) lines where the model gives \(neutralLines.count)"]
         }
@@ -331,6 +332,17 @@ public enum FuzzOracle {
             }
         }
         return problems
+    }
+
+    /// `text` with each UTF-8 byte as one character (the Latin-1 scalar of that value), so
+    /// that quotes, `!` and spaces are found where a router finds them. As Swift
+    /// characters, a combining mark after `"` or `!` joins it into one character that no
+    /// longer equals `"` or `!`, and a check by character would miss what the router sees.
+    /// (No two Latin-1 scalars form one character, except CR LF, which a line never has.)
+    public static func byteView(_ text: String) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: text.utf8.map { Unicode.Scalar($0) })
+        return String(view)
     }
 
     /// nil when `line` is `skeleton` with its placeholders replaced by values that stay in

@@ -50,6 +50,33 @@ struct RealParserTests {
         }
     }
 
+    /// A combining mark after `"` or `!` makes one Swift character of the two; the
+    /// routers read bytes. (BIRD's string once closed early on it.)
+    @Test("a description with a combining mark after a quote and after a '!' is accepted, still one string")
+    func combiningMarks() throws {
+        func rendered(_ vendor: VendorID) throws -> String {
+            var definition = try Scenarios.definition("bgp-ipv4", vendor: vendor)
+            definition.virtualInterfaces[0].peers[0].description = "Peer \"\u{301}quoted\" !\u{301}bang #\u{301}tag"
+            return try ConfigRenderer.render(definition, vendor: vendor).get()[0].text
+        }
+        if Self.available("bird") {
+            let text = try rendered(.bird)
+            #expect(text.contains("\"Peer '\u{301}quoted' !\u{301}bang #\u{301}tag\""), "\(text)")
+            let directory = try TemporaryDirectory()
+            let file = try directory.write("vif.conf", text)
+            let result = try CommandRunner.runTool("bird", ["-p", "-c", file.path])
+            #expect(result.status == 0, "bird rejected:\n\(result.stderr)\n\(text)")
+        }
+        if Self.available("vtysh") {
+            let text = try rendered(.frr)
+            #expect(text.contains("description Peer \"\u{301}quoted\" _\u{301}bang _\u{301}tag\n"), "\(text)")
+            let directory = try TemporaryDirectory()
+            let file = try directory.write("frr.conf", text)
+            let result = try CommandRunner.runTool("vtysh", ["--dryrun", "-f", file.path])
+            #expect(result.status == 0, "vtysh rejected:\n\(result.stdout)\(result.stderr)\n\(text)")
+        }
+    }
+
     @Test("two virtual interfaces' BIRD files can be included side by side")
     func birdSideBySide() throws {
         guard Self.available("bird") else { return }

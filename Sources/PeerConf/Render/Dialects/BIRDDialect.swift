@@ -25,7 +25,8 @@ struct BIRDDialect: VendorDialect {
     /// could then meet another name, so they get a hash suffix.
     func identifier(_ name: String) -> String {
         let mapped = String(name.map { $0 == "-" ? "_" : $0 })
-        let needsHash = name.contains("_") || name.contains(".") || mapped.contains(where: { !IdentifierRules.isAllowed($0, Self.isSymbolCharacter) })
+        let needsHash = name.utf8.contains { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+            || mapped.contains(where: { !IdentifierRules.isAllowed($0, Self.isSymbolCharacter) })
         if !needsHash, mapped.count <= 64, mapped.first?.isLetter == true { return mapped }
         return IdentifierRules.restricted(mapped + "_" + IdentifierRules.hash(name), allowed: Self.isSymbolCharacter,
                                           maximumLength: 64, mustStartWithLetter: true)
@@ -36,9 +37,12 @@ struct BIRDDialect: VendorDialect {
     }
 
     /// BIRD strings cannot contain `"`; the description is shown by `birdc`, so a
-    /// look-alike keeps it readable.
+    /// look-alike keeps it readable. Replaced byte by byte, as BIRD reads it: Foundation's
+    /// `replacingOccurrences` compares characters and missed a `"` followed by a combining
+    /// mark, which then closed the string early.
     func quoted(description: String) -> String {
-        "\"" + description.replacingOccurrences(of: "\"", with: "'") + "\""
+        let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'")
+        return "\"" + String(decoding: description.utf8.map { $0 == quote ? apostrophe : $0 }, as: UTF8.self) + "\""
     }
 
     func quoted(key: String) -> String { "\"" + key + "\"" }

@@ -7,4 +7,22 @@ enum CLIText {
         while result.last == " " { result.removeLast() }
         return result
     }
+
+    /// `text` with each `!` or `#` that begins a word (at the start, or after a space)
+    /// replaced by `_`: on FRR, IOS-XR and VyOS such a word starts a comment, which would
+    /// cut the line short. Done on the bytes the router reads: a combining mark after `!`
+    /// makes one Swift `Character` that is no longer equal to "!", but the router still
+    /// sees the `!` byte.
+    static func neutralizingWordComments(_ text: String) -> String {
+        let bang = UInt8(ascii: "!"), hash = UInt8(ascii: "#"), space = UInt8(ascii: " ")
+        guard text.utf8.contains(where: { $0 == bang || $0 == hash }) else { return text }
+        var bytes = Array(text.utf8)
+        var atWordStart = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if atWordStart && (byte == bang || byte == hash) { bytes[index] = UInt8(ascii: "_") }
+            atWordStart = byte == space
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 }

@@ -26,13 +26,7 @@ struct FRRDialect: VendorDialect {
     /// `description LINE` takes the rest of the line; only a word starting with `!` or `#`
     /// would cut it short (as a comment), so those two characters are replaced there.
     func quoted(description: String) -> String {
-        var result = ""
-        var atWordStart = true
-        for character in description {
-            result.append(atWordStart && (character == "!" || character == "#") ? "_" : character)
-            atWordStart = character == " "
-        }
-        return result
+        CLIText.neutralizingWordComments(description)
     }
 
     func quoted(key: String) -> String { key }

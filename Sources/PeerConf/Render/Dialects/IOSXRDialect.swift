@@ -52,13 +52,7 @@ struct IOSXRDialect: VendorDialect {
     }
 
     func quoted(description: String) -> String {
-        var result = ""
-        var atWordStart = true
-        for character in TextRules.printableASCII(description, forbidden: ["?", "\""]) {
-            result.append(atWordStart && (character == "!" || character == "#") ? "_" : character)
-            atWordStart = character == " "
-        }
-        return result
+        CLIText.neutralizingWordComments(TextRules.printableASCII(description, forbidden: ["?", "\""]))
     }
 
     /// `password clear KEY`: the key is one word, taken as it is.

@@ -44,12 +44,7 @@ struct VyOSDialect: VendorDialect {
     /// and so is `!` or `#` starting a word, which FRR would read as a comment. Never empty:
     /// FRR refuses an empty neighbor description.
     func quoted(description: String) -> String {
-        var result = ""
-        var atWordStart = true
-        for character in TextRules.printableASCII(description, forbidden: ["'", "\"", "\\", "?"]) {
-            result.append(atWordStart && (character == "!" || character == "#") ? "_" : character)
-            atWordStart = character == " "
-        }
+        let result = CLIText.neutralizingWordComments(TextRules.printableASCII(description, forbidden: ["'", "\"", "\\", "?"]))
         let text = result.trimmingCharacters(in: .whitespaces)
         return "'" + (text.isEmpty ? "-" : text) + "'"
     }
