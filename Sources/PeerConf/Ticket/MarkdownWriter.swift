@@ -57,16 +57,18 @@ public enum MarkdownWriter {
         return result
     }
 
-    /// Plain text with every character Markdown could read as markup escaped.
+    /// Plain text with every character Markdown could read as markup escaped. By Unicode
+    /// scalar, as Markdown reads it: a combining mark after `|` makes one Swift
+    /// `Character` that is not "|", but the `|` still splits a table cell.
     public static func escaped(_ text: String, atBlockStart: Bool = false) -> String {
         var result = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
-            case "\\", "`", "*", "_", "[", "]", "|", "~": result += "\\" + String(character)
-            default: result.append(character)
+            case "\\", "`", "*", "_", "[", "]", "|", "~": result += "\\" + String(scalar)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         guard atBlockStart, let first = result.first else { return result }
@@ -87,10 +89,11 @@ public enum MarkdownWriter {
     public static func codeSpan(_ code: String, inTable: Bool = false) -> String {
         let fence = String(repeating: "`", count: longestRun(of: "`", in: code) + 1)
         var body = code
-        if body.hasPrefix("`") || body.hasSuffix("`") || (body.hasPrefix(" ") && body.hasSuffix(" ") && body.contains { $0 != " " }) {
+        let scalars = body.unicodeScalars
+        if scalars.first == "`" || scalars.last == "`" || (scalars.first == " " && scalars.last == " " && scalars.contains { $0 != " " }) {
             body = " " + body + " "
         }
-        if inTable { body = body.replacingOccurrences(of: "|", with: "\\|") }
+        if inTable { body = escapingPipes(body) }
         return fence + body + fence
     }
 
@@ -101,9 +104,21 @@ public enum MarkdownWriter {
         return fence + "text\n" + body + "\n" + fence
     }
 
-    static func longestRun(of character: Character, in text: String) -> Int {
+    /// `|` as `\|`, scalar by scalar (see `escaped`).
+    static func escapingPipes(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "|" { result += "\\" }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+
+    /// The longest run of `character` in `text`, counted by Unicode scalar as Markdown
+    /// counts backticks (a combining mark after one does not make it another character).
+    static func longestRun(of character: Unicode.Scalar, in text: String) -> Int {
         var longest = 0, current = 0
-        for each in text {
+        for each in text.unicodeScalars {
             current = each == character ? current + 1 : 0
             longest = max(longest, current)
         }
@@ -184,16 +199,17 @@ public enum HTMLWriter {
         }.joined()
     }
 
+    /// By Unicode scalar, as an HTML parser reads it (see `MarkdownWriter.escaped`).
     public static func escaped(_ text: String) -> String {
         var result = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result

@@ -42,6 +42,19 @@ struct TicketEscapingTests {
         #expect(table == "| # | h |\n|---|---|\n| - 1 | 2 |\n")
     }
 
+    /// A combining mark after `|`, `` ` `` or `<` makes one Swift character of the two;
+    /// Markdown and HTML parsers still see the punctuation.
+    @Test("combining marks after markup characters: still escaped, still counted")
+    func combiningMarks() {
+        #expect(MarkdownWriter.escaped("a|\u{301}b *\u{301}x") == "a\\|\u{301}b \\*\u{301}x")
+        #expect(MarkdownWriter.row(["a|\u{301}b", "x \(code: "p|\u{301}q") y"]) == "| a\\|\u{301}b | x `p\\|\u{301}q` y |")
+        // Two backticks, one with a mark: the fence needs three.
+        #expect(MarkdownWriter.codeSpan("a``\u{301}b") == "```a``\u{301}b```")
+        #expect(MarkdownWriter.codeSpan("`\u{301}x") == "`` `\u{301}x ``")
+        #expect(MarkdownWriter.codeBlock("x ```\u{301} y") == "````text\nx ```\u{301} y\n````")
+        #expect(HTMLWriter.escaped("<\u{301}b \"\u{301} &\u{301}") == "&lt;\u{301}b &quot;\u{301} &amp;\u{301}")
+    }
+
     @Test("code blocks: the fence is longer than any backtick run in the content")
     func fences() {
         #expect(MarkdownWriter.codeBlock("a\nb\n") == "```text\na\nb\n```")
