@@ -2,6 +2,17 @@
 enum CLIText {
     /// The first `maximumLength` characters, without trailing spaces (a CLI that keeps them
     /// would show a description that looks shorter than it is).
+    /// `text` without spaces at either end; for printable ASCII text (what the dialects'
+    /// cleaning leaves), the same as Foundation's `.whitespaces` trimming, which is
+    /// many times slower and runs for every description of every render.
+    static func trimmingSpaces(_ text: String) -> String {
+        let space = UInt8(ascii: " ")
+        let bytes = text.utf8
+        guard bytes.first == space || bytes.last == space else { return text }
+        guard let first = bytes.firstIndex(where: { $0 != space }), let last = bytes.lastIndex(where: { $0 != space }) else { return "" }
+        return String(text[first...last])
+    }
+
     static func truncated(_ text: String, to maximumLength: Int) -> String {
         var result = String(text.prefix(maximumLength))
         while result.last == " " { result.removeLast() }

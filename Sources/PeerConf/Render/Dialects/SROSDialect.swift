@@ -52,7 +52,7 @@ struct SROSDialect: VendorDialect {
     /// characters.
     func quoted(description: String) -> String {
         var text = TextRules.printableASCII(description, forbidden: ["\"", "\\"])
-        text = String(text.trimmingCharacters(in: .whitespaces).prefix(80)).trimmingCharacters(in: .whitespaces)
+        text = CLIText.trimmingSpaces(String(CLIText.trimmingSpaces(text).prefix(80)))
         return "\"" + (text.isEmpty ? "-" : text) + "\""
     }
 

@@ -45,7 +45,7 @@ struct VyOSDialect: VendorDialect {
     /// FRR refuses an empty neighbor description.
     func quoted(description: String) -> String {
         let result = CLIText.neutralizingWordComments(TextRules.printableASCII(description, forbidden: ["'", "\"", "\\", "?"]))
-        let text = result.trimmingCharacters(in: .whitespaces)
+        let text = CLIText.trimmingSpaces(result)
         return "'" + (text.isEmpty ? "-" : text) + "'"
     }
 
