@@ -75,8 +75,8 @@ public struct StagedOutput: Sendable {
     }
 
     /// Renames every staged file over its target, on `jobs` threads (a batch stages a
-    /// hundred thousand files, and one thread renaming them was most of a second with the
-    /// other cores idle), then writes the manifest (merged with the one already there)
+    /// hundred thousand files, and one thread renaming them took about half a second with
+    /// the other cores idle), then writes the manifest (merged with the one already there)
     /// atomically, last. Two files for one path are an error before anything is renamed.
     /// After a failed rename the files not yet renamed are discarded, and the error of the
     /// first failed file in batch order is the one reported.
