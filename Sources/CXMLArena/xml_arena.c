@@ -188,6 +188,7 @@ void *peerconf_xml_arena_realloc(void *pointer, size_t size) {
 }
 
 char *peerconf_xml_arena_strdup(const char *text) {
+    if (text == NULL) return NULL;
     size_t length = strlen(text) + 1;
     char *copy = peerconf_xml_arena_malloc(length);
     if (copy != NULL) memcpy(copy, text, length);
