@@ -157,10 +157,17 @@ final class PrefixRows: TemplateRows {
                           peerNames: peerNames.isEmpty ? [] : kept.map { peerNames[$0] })
     }
 
+    /// Addresses, masks and numbers go straight into the output (a prefix list prints
+    /// them for every row of every render); the rest through `value(for:row:)`.
     func print(_ name: TemplateName, row: Int, into output: inout [UInt8]) -> Bool {
+        let prefix = prefixes[row]
         switch name {
-        case .cidr: AddressText.append(prefixes[row].address, length: prefixes[row].prefixLength, to: &output)
-        case .network: AddressText.append(prefixes[row].address, length: nil, to: &output)
+        case .cidr: AddressText.append(prefix.address, length: prefix.prefixLength, to: &output)
+        case .network: AddressText.append(prefix.address, length: nil, to: &output)
+        case .netmask: AddressText.append(prefix.netmask, length: nil, to: &output)
+        case .wildcard: AddressText.append(prefix.hostmask, length: nil, to: &output)
+        case .length: AddressText.appendDecimal(prefix.prefixLength, to: &output)
+        case .seq where numbered: AddressText.appendDecimal((row + 1) * 10, to: &output)
         default:
             return value(for: name, row: row)?.print(into: &output) ?? false
         }

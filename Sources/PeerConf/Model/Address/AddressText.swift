@@ -42,6 +42,14 @@ enum AddressText {
         }
     }
 
+    /// Appends a non-negative number in decimal to a render's output.
+    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            let count = writeDecimal(value, into: buffer, at: 0)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
     /// `address/length`, as prefixes and interface addresses print.
     static func withLength(_ address: IPAddress, _ length: Int) -> String {
         string(capacity: capacity(for: address) + maximumSuffixLength) { write(address, length: length, into: $0) }

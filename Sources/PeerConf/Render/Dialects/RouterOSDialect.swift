@@ -45,12 +45,16 @@ struct RouterOSDialect: VendorDialect {
     /// A RouterOS string literal: inside double quotes, `"` and `\` are escaped, and so are
     /// `$` (variable substitution) and `?` (the help key, even inside quotes).
     static func quotedString(_ text: String) -> String {
-        var result = "\""
-        for character in text {
-            if "\"\\$?".contains(character) { result.append("\\") }
-            result.append(character)
+        // Bytes, as RouterOS reads them (and without a search of "\"\\$?" per character).
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        var bytes: [UInt8] = [quote]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if byte == quote || byte == backslash || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "?") { bytes.append(backslash) }
+            bytes.append(byte)
         }
-        return result + "\""
+        bytes.append(quote)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A VLAN interface named after its port and VLAN; VLAN 0 is the port itself.
