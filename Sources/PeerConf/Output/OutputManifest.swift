@@ -82,34 +82,35 @@ public struct OutputManifest: Sendable, Equatable {
 
     /// The manifest's exact bytes (UTF-8), ending with a newline.
     public var json: String {
-        var text = ""
-        writeJSON { text += $0 }
-        return text
+        var bytes: [UInt8] = []
+        writeJSON { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The bytes of `json` in pieces of about 64 KB, in order: a 160,000-file manifest is
-    /// over 20 MB, which a writer need not hold at once.
-    func writeJSON(_ emit: (String) -> Void) {
+    /// over 20 MB, which a writer need not hold at once. Built as bytes: it is written
+    /// after the whole batch, by one thread, so its time is the batch's.
+    func writeJSON(_ emit: ([UInt8]) -> Void) {
         let header = "{\n  \"version\": \(Self.version),\n  \"digest_algorithm\": \"sha256\",\n"
-        guard !entries.isEmpty else { return emit(header + "  \"files\": []\n}\n") }
+        guard !entries.isEmpty else { return emit(Array((header + "  \"files\": []\n}\n").utf8)) }
         let pieceSize = 64 * 1024
-        var piece = header
+        var piece = Array(header.utf8)
         piece.reserveCapacity(pieceSize + 1024)
-        piece += "  \"files\": [\n"
+        piece += "  \"files\": [\n".utf8
         for (index, entry) in entries.enumerated() {
-            piece += "    {\"file\": "
+            piece += "    {\"file\": ".utf8
             Self.appendQuoted(entry.file, to: &piece)
-            piece += ", \"vendor\": "
+            piece += ", \"vendor\": ".utf8
             Self.appendQuoted(entry.vendor, to: &piece)
-            piece += ", \"digest\": "
+            piece += ", \"digest\": ".utf8
             Self.appendQuoted(entry.digest, to: &piece)
-            piece += index == entries.count - 1 ? "}\n" : "},\n"
-            if piece.utf8.count >= pieceSize {
+            piece += (index == entries.count - 1 ? "}\n" : "},\n").utf8
+            if piece.count >= pieceSize {
                 emit(piece)
                 piece.removeAll(keepingCapacity: true)
             }
         }
-        piece += "  ]\n}\n"
+        piece += "  ]\n}\n".utf8
         emit(piece)
     }
 
@@ -157,8 +158,7 @@ public struct OutputManifest: Sendable, Equatable {
 
     /// An entry whose path stays inside the folder and whose digest is a SHA-256 in hex.
     private static func entry(file: String, vendor: String, digest: String) throws(ReadError) -> Entry {
-        let components = file.split(separator: "/", omittingEmptySubsequences: false)
-        guard !file.hasPrefix("/"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+        guard isPathInsideFolder(file) else {
             throw ReadError(reason: "\(fileName) lists '\(file)', which is not a path inside the folder")
         }
         guard digest.utf8.count == 64, digest.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) else {
@@ -167,18 +167,37 @@ public struct OutputManifest: Sendable, Equatable {
         return Entry(file: file, vendor: vendor, digest: digest)
     }
 
+    /// Relative, `/`-separated, every component non-empty and neither `.` nor `..`.
+    /// Checked byte by byte: a 160,000-entry manifest is read before a batch starts.
+    static func isPathInsideFolder(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var length = 0, dots = 0
+        func componentIsValid() -> Bool { length > 0 && !(dots == length && length <= 2) }
+        for byte in path.utf8 {
+            if byte == slash {
+                guard componentIsValid() else { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == dot { dots += 1 }
+            }
+        }
+        return componentIsValid()
+    }
+
     /// A JSON string literal.
     static func quoted(_ text: String) -> String { JSONValue.quote(text) }
 
     /// Appends `quoted(text)`; text with nothing to escape (every path and digest
     /// peerconf writes) is appended as it is.
-    private static func appendQuoted(_ text: String, to output: inout String) {
+    private static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         if needsEscaping(text) {
-            output += quoted(text)
+            output += quoted(text).utf8
         } else {
-            output += "\""
-            output += text
-            output += "\""
+            output.append(UInt8(ascii: "\""))
+            output += text.utf8
+            output.append(UInt8(ascii: "\""))
         }
     }
 

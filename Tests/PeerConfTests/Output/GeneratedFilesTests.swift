@@ -107,6 +107,18 @@ struct GeneratedFilesTests {
         #expect(report.findings.contains { $0.kind == .stale && $0.file == "manifest.json" })
     }
 
+    @Test("manifest paths: relative, no empty, '.' or '..' component", arguments: [
+        ("vif-a/frr.cfg", true), ("a", true), (".hidden/x", true), ("a/.b", true), ("..b/c", true), ("a/b..", true),
+        // A combining mark after "/" makes one Character of the two, but the file
+        // system still sees the "/": "../" + mark is a file in the parent folder.
+        ("...", true), ("./\u{301}", false), ("../\u{301}", false), ("a/../\u{301}", false), (".\u{301}/x", true),
+        ("", false), ("/abs", false), ("a//b", false), ("a/", false), ("./x", false), ("../x", false),
+        ("a/.", false), ("a/..", false), ("a/../b", false), (".", false), ("..", false),
+    ])
+    func manifestPaths(_ path: String, _ inside: Bool) {
+        #expect(OutputManifest.isPathInsideFolder(path) == inside)
+    }
+
     @Test("JSON strings are escaped")
     func quoting() {
         #expect(OutputManifest.quoted("a\"b\\c\n\u{1}é") == "\"a\\\"b\\\\c\\n\\u0001é\"")
