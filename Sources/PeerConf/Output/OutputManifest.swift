@@ -88,8 +88,8 @@ public struct OutputManifest: Sendable, Equatable {
     }
 
     /// The bytes of `json` in pieces of about 64 KB, in order: a 160,000-file manifest is
-    /// over 20 MB, which a writer need not hold at once. Built as bytes: it is written
-    /// after the whole batch, by one thread, so its time is the batch's.
+    /// over 20 MB, which a writer need not hold at once. Built as bytes: appending to a
+    /// String keeps its UTF-8 bookkeeping up to date at every one of the million appends.
     func writeJSON(_ emit: ([UInt8]) -> Void) {
         let header = "{\n  \"version\": \(Self.version),\n  \"digest_algorithm\": \"sha256\",\n"
         guard !entries.isEmpty else { return emit(Array((header + "  \"files\": []\n}\n").utf8)) }
