@@ -54,26 +54,20 @@ struct RealParserTests {
     /// routers read bytes. (BIRD's string once closed early on it.)
     @Test("a description with a combining mark after a quote and after a '!' is accepted, still one string")
     func combiningMarks() throws {
-        func rendered(_ vendor: VendorID) throws -> String {
+        let description = "Peer \"\u{301}quoted\" !\u{301}bang #\u{301}tag"
+        let cases: [(vendor: VendorID, tool: String, arguments: [String], expected: String)] = [
+            (.bird, "bird", ["-p", "-c"], "\"Peer '\u{301}quoted' !\u{301}bang #\u{301}tag\""),
+            (.frr, "vtysh", ["--dryrun", "-f"], "description Peer \"\u{301}quoted\" _\u{301}bang _\u{301}tag\n"),
+        ]
+        for (vendor, tool, arguments, expected) in cases where Self.available(tool) {
             var definition = try Scenarios.definition("bgp-ipv4", vendor: vendor)
-            definition.virtualInterfaces[0].peers[0].description = "Peer \"\u{301}quoted\" !\u{301}bang #\u{301}tag"
-            return try ConfigRenderer.render(definition, vendor: vendor).get()[0].text
-        }
-        if Self.available("bird") {
-            let text = try rendered(.bird)
-            #expect(text.contains("\"Peer '\u{301}quoted' !\u{301}bang #\u{301}tag\""), "\(text)")
+            definition.virtualInterfaces[0].peers[0].description = description
+            let text = try ConfigRenderer.render(definition, vendor: vendor).get()[0].text
+            #expect(text.contains(expected), "\(text)")
             let directory = try TemporaryDirectory()
-            let file = try directory.write("vif.conf", text)
-            let result = try CommandRunner.runTool("bird", ["-p", "-c", file.path])
-            #expect(result.status == 0, "bird rejected:\n\(result.stderr)\n\(text)")
-        }
-        if Self.available("vtysh") {
-            let text = try rendered(.frr)
-            #expect(text.contains("description Peer \"\u{301}quoted\" _\u{301}bang _\u{301}tag\n"), "\(text)")
-            let directory = try TemporaryDirectory()
-            let file = try directory.write("frr.conf", text)
-            let result = try CommandRunner.runTool("vtysh", ["--dryrun", "-f", file.path])
-            #expect(result.status == 0, "vtysh rejected:\n\(result.stdout)\(result.stderr)\n\(text)")
+            let file = try directory.write("\(vendor.rawValue).conf", text)
+            let result = try CommandRunner.runTool(tool, arguments + [file.path])
+            #expect(result.status == 0, "\(tool) rejected:\n\(result.stdout)\(result.stderr)\n\(text)")
         }
     }
 
