@@ -36,16 +36,19 @@ enum AddressText {
     /// Appends `address` (and `/length`) to `bytes`, a render's output, with no String
     /// made in between (a String of more than 15 bytes is an allocation and a UTF-8 check).
     static func append(_ address: IPAddress, length: Int?, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumIPv6Length + maximumSuffixLength) { buffer in
-            let count = write(address, length: length, into: buffer)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
-        }
+        append(capacity: maximumIPv6Length + maximumSuffixLength, to: &bytes) { write(address, length: length, into: $0) }
     }
 
     /// Appends a non-negative number in decimal to a render's output.
     static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            let count = writeDecimal(value, into: buffer, at: 0)
+        append(capacity: 20, to: &bytes) { writeDecimal(value, into: $0, at: 0) }
+    }
+
+    /// Appends at most `capacity` bytes written by `write` (which returns the count) on
+    /// the stack, the way `string(capacity:_:)` makes a String of them.
+    private static func append(capacity: Int, to bytes: inout [UInt8], _ write: (Buffer) -> Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            let count = write(buffer)
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
         }
     }

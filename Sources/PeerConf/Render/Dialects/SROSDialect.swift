@@ -52,7 +52,7 @@ struct SROSDialect: VendorDialect {
     /// characters.
     func quoted(description: String) -> String {
         var text = TextRules.printableASCII(description, forbidden: ["\"", "\\"])
-        text = CLIText.trimmingSpaces(String(CLIText.trimmingSpaces(text).prefix(80)))
+        text = CLIText.truncated(CLIText.trimmingSpaces(text), to: 80)
         return "\"" + (text.isEmpty ? "-" : text) + "\""
     }
 
