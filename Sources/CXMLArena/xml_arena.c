@@ -40,6 +40,8 @@ typedef struct {
     Chunk *current;
     char *cursor;
     int active;
+    /* Set when an allocation of the current scope had to come from malloc. */
+    int fellBack;
 } Arena;
 
 static _Thread_local Arena arena;
@@ -160,6 +162,7 @@ void *peerconf_xml_arena_malloc(size_t size) {
     if (arena.active) {
         void *block = carve(size);
         if (block != NULL) return block;
+        arena.fellBack = 1;
     }
     return malloc(size);
 }
@@ -197,8 +200,13 @@ char *peerconf_xml_arena_strdup(const char *text) {
 
 void peerconf_xml_arena_begin(void) {
     arena.active = 1;
+    arena.fellBack = 0;
     arena.current = arena.first;
     arena.cursor = arena.first != NULL ? arena.first->start : NULL;
+}
+
+int peerconf_xml_arena_fell_back(void) {
+    return arena.fellBack;
 }
 
 void peerconf_xml_arena_end(void) {

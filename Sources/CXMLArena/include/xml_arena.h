@@ -16,6 +16,11 @@ char *peerconf_xml_arena_strdup(const char *text);
 void peerconf_xml_arena_begin(void);
 void peerconf_xml_arena_end(void);
 
+/* Whether an allocation since begin came from malloc instead (the registry of chunks was
+   full, or memory ran out): what was allocated since begin must then be freed block by
+   block, not dropped with the arena. */
+int peerconf_xml_arena_fell_back(void);
+
 /* Whether `pointer` lies in memory that any arena ever used, and how many chunks of
    memory the arenas have made (for tests). */
 int peerconf_xml_arena_owns(const void *pointer);

@@ -80,6 +80,7 @@ public enum BatchPipeline {
 
         let work: @Sendable (BatchItem<Target>) -> ItemResult = { item in
             var result = ItemResult()
+            var folders = StagedOutput.Folders()
             for target in item.targets {
                 switch render(item, target) {
                 case .failure(let failure):
@@ -100,7 +101,7 @@ public enum BatchPipeline {
                     case .directory:
                         guard !failed.isSet else { continue }
                         do throws(OutputDirectory.WriteError) {
-                            result.staged.append(try staging!.stage(file.generated, tag: item.index))
+                            result.staged.append(try staging!.stage(file.generated, tag: item.index, folders: &folders))
                         } catch {
                             failed.set()
                             result.writeError = result.writeError ?? error

@@ -14,6 +14,8 @@ public struct StagedOutput: Sendable {
         public var entry: OutputManifest.Entry
         /// Distinguishes the temporaries of one run (the batch position).
         public var tag: Int
+        /// Whether it waits in a new folder staged whole (see `Folders`).
+        var inNewFolder = false
     }
 
     public let directory: String
@@ -46,14 +48,84 @@ public struct StagedOutput: Sendable {
         return "\(target[...slash]).\(target[target.index(after: slash)...]).\(processID)-\(tag).tmp"
     }
 
-    /// Writes `file` under a temporary name next to its target (creating the folder).
+    /// Where a batch item's files wait. A folder that does not exist yet is staged whole
+    /// (`.vif.PID-TAG.tmp/`, renamed into place in one go at `commit`), which spares a
+    /// rename per file: a first render of 10,000 interfaces for 11 vendors made 110,000
+    /// renames, about a twentieth of the command's CPU. Into a folder that exists,
+    /// each file goes under a temporary name next to its target.
+    public struct Folders {
+        /// The item's folders so far, and whether each is staged whole.
+        fileprivate var known: [(folder: Substring, isNew: Bool)] = []
+        public init() {}
+    }
+
+    /// The folder of a `vif/file` path, when the file sits one level down (the layout of
+    /// every batch); other paths are staged file by file.
+    private static func singleFolder(of relativePath: String) -> (folder: Substring, name: Substring)? {
+        guard let slash = relativePath.utf8.firstIndex(of: UInt8(ascii: "/")), slash != relativePath.startIndex else { return nil }
+        let name = relativePath[relativePath.index(after: slash)...]
+        guard !name.isEmpty, !name.utf8.contains(UInt8(ascii: "/")) else { return nil }
+        return (relativePath[..<slash], name)
+    }
+
+    private func stagedFolderPath(_ folder: Substring, tag: Int) -> String {
+        targetPath(".\(folder).\(processID)-\(tag).tmp")
+    }
+
+    /// Where `staged` waits for `commit`.
+    private func temporaryPath(_ staged: Staged) -> String {
+        guard staged.inNewFolder, let (folder, name) = Self.singleFolder(of: staged.entry.file) else {
+            return temporaryPath(staged.entry.file, tag: staged.tag)
+        }
+        return stagedFolderPath(folder, tag: staged.tag) + "/" + name
+    }
+
+    /// Whether `folder`'s files are staged in a new folder, deciding (and making that
+    /// folder) at the item's first file in it.
+    private func isNew(_ folder: Substring, tag: Int, folders: inout Folders) throws(OutputDirectory.WriteError) -> Bool {
+        if let known = folders.known.first(where: { $0.folder == folder }) { return known.isNew }
+        var status = stat()
+        var isNew = false
+        if stat(targetPath(String(folder)), &status) != 0 && errno == ENOENT {
+            let staged = stagedFolderPath(folder, tag: tag)
+            var made = mkdir(staged, 0o777)
+            if made != 0 && errno == ENOENT {
+                // The output folder itself is new.
+                do {
+                    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw OutputDirectory.WriteError(path: directory, reason: "cannot create the folder")
+                }
+                made = mkdir(staged, 0o777)
+            }
+            // Any failure (a leftover of a crashed run with the same name, say, whose
+            // files must not be carried into place) falls back to staging file by file.
+            isNew = made == 0
+        }
+        folders.known.append((folder, isNew))
+        return isNew
+    }
+
+    /// `stage(_:tag:folders:)` for a file on its own.
     public func stage(_ file: GeneratedFile, tag: Int) throws(OutputDirectory.WriteError) -> Staged {
+        var folders = Folders()
+        return try stage(file, tag: tag, folders: &folders)
+    }
+
+    /// Writes `file` where it waits for `commit`: in its item's new folder (see
+    /// `Folders`), or under a temporary name next to its target (creating the folder).
+    /// `folders` is one batch item's: all its files carry its `tag`.
+    public func stage(_ file: GeneratedFile, tag: Int, folders: inout Folders) throws(OutputDirectory.WriteError) -> Staged {
         if file.relativePath == OutputManifest.fileName {
             throw OutputDirectory.WriteError(path: file.relativePath, reason: "a generated file cannot be named like the manifest")
         }
-        let temporary = temporaryPath(file.relativePath, tag: tag)
+        var staged = Staged(entry: file.manifestEntry, tag: tag)
+        if let (folder, _) = Self.singleFolder(of: file.relativePath) {
+            staged.inNewFolder = try isNew(folder, tag: tag, folders: &folders)
+        }
+        let temporary = temporaryPath(staged)
         var descriptor = FileWriter.create(temporary)
-        if descriptor < 0 && errno == ENOENT {
+        if descriptor < 0 && errno == ENOENT && !staged.inNewFolder {
             let folder = (targetPath(file.relativePath) as NSString).deletingLastPathComponent
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -63,37 +135,49 @@ public struct StagedOutput: Sendable {
             descriptor = FileWriter.create(temporary)
         }
         guard descriptor >= 0 else {
-            throw OutputDirectory.WriteError(path: targetPath(file.relativePath), reason: String(cString: strerror(errno)))
+            let reason = String(cString: strerror(errno))
+            removeIfEmpty(staged)
+            throw OutputDirectory.WriteError(path: targetPath(file.relativePath), reason: reason)
         }
         let written = FileWriter.write(file.contents, to: descriptor)
         let reason = written ? nil : String(cString: strerror(errno))
         if close(descriptor) != 0 || !written {
             unlink(temporary)
+            removeIfEmpty(staged)
             throw OutputDirectory.WriteError(path: targetPath(file.relativePath), reason: reason ?? "cannot write the file")
         }
-        return Staged(entry: file.manifestEntry, tag: tag)
+        return staged
     }
 
-    /// Renames every staged file over its target, on `jobs` threads (a batch stages a
-    /// hundred thousand files, and one thread renaming them took about half a second with
-    /// the other cores idle), then puts the manifest (merged with the one already there)
-    /// in place atomically, last. Meanwhile the manifest is merged and written under its
-    /// temporary name, which took one thread another 0.1 s after the renames. Two files
-    /// for one path are an error before anything is renamed. After a failed rename the
-    /// files not yet renamed are discarded, the manifest is not replaced, and the error
-    /// of the first failed file in batch order is the one reported.
+    /// A new folder whose first file could not be written is not left behind (with
+    /// files in it, it goes with them when they are discarded).
+    private func removeIfEmpty(_ staged: Staged) {
+        if staged.inNewFolder, let (folder, _) = Self.singleFolder(of: staged.entry.file) {
+            rmdir(stagedFolderPath(folder, tag: staged.tag))
+        }
+    }
+
+    /// Renames every staged file (or new folder) over its target, on `jobs` threads (a
+    /// batch stages a hundred thousand files, and one thread renaming them took about half
+    /// a second with the other cores idle), then puts the manifest (merged with the one
+    /// already there) in place atomically, last. Meanwhile the manifest is merged and
+    /// written under its temporary name, which took one thread another 0.1 s after the
+    /// renames. Two files for one path are an error before anything is renamed. After a
+    /// failed rename the files not yet renamed are discarded, the manifest is not
+    /// replaced, and the error of the first failed file in batch order is the one reported.
     public func commit(_ staged: [Staged], jobs: Int = BatchPipeline.defaultJobs) throws(OutputDirectory.WriteError) {
         var seen = Set<String>()
         for file in staged where !seen.insert(file.entry.file).inserted {
             discard(staged)
             throw OutputDirectory.WriteError(path: file.entry.file, reason: "two outputs would be written to the same file; give the virtual interfaces distinct names")
         }
+        let moves = Self.moves(staged)
         let failures = Mutex<[(position: Int, error: OutputDirectory.WriteError)]>([])
         let failed = Atomic<Bool>(false)
         let manifest = Mutex<Result<String, OutputDirectory.WriteError>?>(nil)
         // Contiguous runs, so that each thread works in its own folders; several per
         // thread, so that the one writing the manifest first takes fewer.
-        let runs = max(1, min(max(1, jobs) * 4, staged.count))
+        let runs = max(1, min(max(1, jobs) * 4, moves.count))
         let tasks = runs + (updateManifest ? 1 : 0)
         DispatchQueue.concurrentPerform(iterations: tasks) { task in
             if updateManifest && task == 0 {
@@ -108,19 +192,14 @@ public struct StagedOutput: Sendable {
                 return
             }
             let job = task - (tasks - runs)
-            for position in staged.count * job / runs ..< staged.count * (job + 1) / runs {
-                let file = staged[position]
-                let temporary = temporaryPath(file.entry.file, tag: file.tag)
+            for move in moves[moves.count * job / runs ..< moves.count * (job + 1) / runs] {
                 if failed.load(ordering: .relaxed) {
-                    unlink(temporary)
+                    discard(staged[move])
                     continue
                 }
-                let target = targetPath(file.entry.file)
-                if rename(temporary, target) != 0 {
-                    let error = OutputDirectory.WriteError(path: target, reason: String(cString: strerror(errno)))
-                    unlink(temporary)
+                if let failure = self.move(staged[move], startingAt: move.lowerBound) {
                     failed.store(true, ordering: .relaxed)
-                    failures.withLock { $0.append((position, error)) }
+                    failures.withLock { $0.append(failure) }
                 }
             }
         }
@@ -172,10 +251,72 @@ public struct StagedOutput: Sendable {
         return temporary
     }
 
-    /// Deletes the temporaries of `staged`; the targets are untouched.
-    public func discard(_ staged: [Staged]) {
-        for file in staged {
-            unlink(temporaryPath(file.entry.file, tag: file.tag))
+    /// The staged files in batch order as units of renaming: the files of one new folder
+    /// together, any other file on its own.
+    private static func moves(_ staged: [Staged]) -> [Range<Int>] {
+        var moves: [Range<Int>] = []
+        moves.reserveCapacity(staged.count)
+        for position in staged.indices {
+            if let last = moves.last, staged[position].inNewFolder, staged[last.lowerBound].inNewFolder,
+               staged[position].tag == staged[last.lowerBound].tag,
+               singleFolder(of: staged[position].entry.file)?.folder == singleFolder(of: staged[last.lowerBound].entry.file)?.folder {
+                moves[moves.count - 1] = last.lowerBound ..< position + 1
+            } else {
+                moves.append(position ..< position + 1)
+            }
         }
+        return moves
+    }
+
+    /// Puts one unit in place: a new folder with one rename, a file with one. A folder
+    /// that appeared since it was staged (another run, or two interfaces of one name) gets
+    /// the files one by one. The first file that could not be put in place, with the
+    /// reason; what was not put in place is deleted.
+    private func move(_ files: ArraySlice<Staged>, startingAt first: Int) -> (position: Int, error: OutputDirectory.WriteError)? {
+        let head = files[first]
+        if head.inNewFolder, let (folder, _) = Self.singleFolder(of: head.entry.file) {
+            let source = stagedFolderPath(folder, tag: head.tag)
+            if rename(source, targetPath(String(folder))) == 0 { return nil }
+            guard errno == EEXIST || errno == ENOTEMPTY else {
+                let error = OutputDirectory.WriteError(path: targetPath(String(folder)), reason: String(cString: strerror(errno)))
+                discard(files)
+                return (first, error)
+            }
+            defer { rmdir(source) }
+            for position in files.indices {
+                let target = targetPath(files[position].entry.file)
+                if rename(temporaryPath(files[position]), target) != 0 {
+                    let error = OutputDirectory.WriteError(path: target, reason: String(cString: strerror(errno)))
+                    discard(files[position...])
+                    return (position, error)
+                }
+            }
+            return nil
+        }
+        let target = targetPath(head.entry.file)
+        guard rename(temporaryPath(head), target) == 0 else {
+            let error = OutputDirectory.WriteError(path: target, reason: String(cString: strerror(errno)))
+            unlink(temporaryPath(head))
+            return (first, error)
+        }
+        return nil
+    }
+
+    /// Deletes the temporaries of `staged`, and the new folders they were in; the targets
+    /// are untouched.
+    public func discard(_ staged: [Staged]) {
+        discard(staged[...])
+    }
+
+    private func discard(_ staged: ArraySlice<Staged>) {
+        var folders: [String] = []
+        for file in staged {
+            unlink(temporaryPath(file))
+            if file.inNewFolder, let (folder, _) = Self.singleFolder(of: file.entry.file) {
+                let path = stagedFolderPath(folder, tag: file.tag)
+                if folders.last != path { folders.append(path) }
+            }
+        }
+        for folder in folders { rmdir(folder) }
     }
 }

@@ -106,6 +106,8 @@ struct XMLArenaTests {
         #expect(String(cString: copy) == "peerconf" && peerconf_xml_arena_owns(copy) == 1)
         // Frees inside a build cost nothing and change nothing.
         peerconf_xml_arena_free(other)
+        // Every block came from the arena: the document may be dropped with it.
+        #expect(peerconf_xml_arena_fell_back() == 0)
         peerconf_xml_arena_end()
         // A block freed after its build (one libxml2 kept) is never handed to free().
         peerconf_xml_arena_free(copy)
@@ -114,6 +116,20 @@ struct XMLArenaTests {
         let again = peerconf_xml_arena_malloc(24)
         peerconf_xml_arena_end()
         #expect(again == first)
+    }
+
+    @Test("a block the arena cannot give is reported, so that its document is freed block by block; the next build starts clean")
+    func fallBackIsReported() {
+        peerconf_xml_arena_begin()
+        _ = peerconf_xml_arena_malloc(32)
+        #expect(peerconf_xml_arena_fell_back() == 0)
+        // More than the arena carves: it goes to malloc (which has no such block either).
+        #expect(peerconf_xml_arena_malloc(Int.max) == nil)
+        #expect(peerconf_xml_arena_fell_back() == 1)
+        peerconf_xml_arena_end()
+        peerconf_xml_arena_begin()
+        #expect(peerconf_xml_arena_fell_back() == 0)
+        peerconf_xml_arena_end()
     }
 
     @Test("threads that exit hand their arena memory on: fifty threads, one after another, need no fifty chunks")

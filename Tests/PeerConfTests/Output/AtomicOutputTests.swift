@@ -107,5 +107,85 @@ struct AtomicOutputTests {
             // One thread stops at the first failure: the files before it are in place.
             #expect(left.keys.filter { !$0.hasSuffix("/keep") }.sorted() == (0..<4).map { "vif-\($0)/frr.cfg" })
         }
+        #expect(Self.hiddenEntries(in: directory.url).isEmpty)
+    }
+
+    /// Every file and folder whose name starts with a dot (temporaries, staged folders).
+    static func hiddenEntries(in folder: URL) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        var hidden: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { hidden.append(path) }
+        }
+        return hidden
+    }
+
+    static func entryNames(in folder: URL) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    }
+
+    /// A first render creates each interface's folder: it is staged whole and renamed in
+    /// one go, so nothing of it is visible until the batch is committed.
+    @Test("files of a new folder wait in one hidden folder, which becomes the folder at commit; nothing is left behind")
+    func newFoldersStagedWhole() throws {
+        let directory = try TemporaryDirectory()
+        let staging = try StagedOutput(directory: directory.url.path + "/out", updateManifest: true)
+        var staged: [StagedOutput.Staged] = []
+        for item in 0..<3 {
+            var folders = StagedOutput.Folders()
+            for vendor in ["frr", "eos"] {
+                let file = GeneratedFile(relativePath: "vif-\(item)/\(vendor).cfg", contents: "\(vendor) \(item)\n", vendor: vendor)
+                staged.append(try staging.stage(file, tag: item, folders: &folders))
+            }
+        }
+        let out = directory.url.appendingPathComponent("out")
+        // Before the commit: three hidden folders, no target folder.
+        let waiting = Self.entryNames(in: out)
+        #expect(waiting.count == 3 && waiting.allSatisfy { $0.hasPrefix(".vif-") && $0.hasSuffix(".tmp") })
+        #expect(Self.contents(of: out).count == 6)
+
+        try staging.commit(staged, jobs: 2)
+        let written = Self.contents(of: out)
+        #expect(written.filter { $0.key != OutputManifest.fileName } == [
+            "vif-0/frr.cfg": "frr 0\n", "vif-0/eos.cfg": "eos 0\n", "vif-1/frr.cfg": "frr 1\n",
+            "vif-1/eos.cfg": "eos 1\n", "vif-2/frr.cfg": "frr 2\n", "vif-2/eos.cfg": "eos 2\n",
+        ])
+        #expect(written[OutputManifest.fileName] != nil)
+        #expect(Self.hiddenEntries(in: out).isEmpty)
+    }
+
+    @Test("a folder that appears between staging and commit gets the files one by one, keeping what else it holds")
+    func folderAppearsBeforeCommit() throws {
+        let directory = try TemporaryDirectory()
+        let staging = try StagedOutput(directory: directory.url.path, updateManifest: false)
+        var folders = StagedOutput.Folders()
+        let staged = try ["frr", "eos"].map { vendor in
+            try staging.stage(GeneratedFile(relativePath: "vif-a/\(vendor).cfg", contents: "new \(vendor)\n", vendor: vendor), tag: 0, folders: &folders)
+        }
+        try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("vif-a"), withIntermediateDirectories: false)
+        _ = try directory.write("vif-a/notes.txt", "kept\n")
+        try staging.commit(staged, jobs: 1)
+        #expect(Self.contents(of: directory.url) == ["vif-a/frr.cfg": "new frr\n", "vif-a/eos.cfg": "new eos\n", "vif-a/notes.txt": "kept\n"])
+        #expect(Self.hiddenEntries(in: directory.url).isEmpty)
+    }
+
+    @Test("an existing folder gets temporaries next to the targets; discarding a batch removes them and the new folders")
+    func discardRemovesStagedFolders() throws {
+        let directory = try TemporaryDirectory()
+        try OutputDirectory.write([OutputDirectory.File(relativePath: "vif-old/frr.cfg", contents: "old\n")], to: directory.url.path)
+        let staging = try StagedOutput(directory: directory.url.path, updateManifest: false)
+        var staged: [StagedOutput.Staged] = []
+        for (tag, folder) in ["vif-old", "vif-new"].enumerated() {
+            var folders = StagedOutput.Folders()
+            for vendor in ["frr", "eos"] {
+                staged.append(try staging.stage(GeneratedFile(relativePath: "\(folder)/\(vendor).cfg", contents: "new\n", vendor: vendor), tag: tag, folders: &folders))
+            }
+        }
+        let beside = Self.entryNames(in: directory.url.appendingPathComponent("vif-old"))
+        #expect(beside.count == 3 && beside.filter { $0.hasPrefix(".") }.count == 2)
+        staging.discard(staged)
+        #expect(Self.contents(of: directory.url) == ["vif-old/frr.cfg": "old\n"])
+        #expect(Self.entryNames(in: directory.url) == ["vif-old"])
+        #expect(Self.hiddenEntries(in: directory.url).isEmpty)
     }
 }

@@ -5,6 +5,8 @@ public struct CompiledTemplate: Sendable {
     /// The template flattened (see `TemplateStep`), and the bytes its texts are ranges of.
     let steps: [TemplateStep]
     let bytes: [UInt8]
+    /// The names of a dialect's own values (`StepName.other` is an index here).
+    let otherNames: [String]
     /// The template text, for the line and column of a render error.
     let source: String
 
@@ -14,14 +16,26 @@ public struct CompiledTemplate: Sendable {
     }
 
     init(nodes: [TemplateNode], source: String) {
-        var steps: [TemplateStep] = [], bytes: [UInt8] = []
-        Self.flatten(nodes, into: &steps, bytes: &bytes)
+        var steps: [TemplateStep] = [], bytes: [UInt8] = [], otherNames: [String] = []
+        func stepName(_ name: TemplateNameReference) -> StepName {
+            switch name {
+            case .current: return .current
+            case .known(let known): return .known(known)
+            case .other(let text):
+                if let index = otherNames.firstIndex(of: text) { return .other(index) }
+                otherNames.append(text)
+                return .other(otherNames.count - 1)
+            }
+        }
+        Self.flatten(nodes, into: &steps, bytes: &bytes, name: stepName)
         self.steps = steps
         self.bytes = bytes
+        self.otherNames = otherNames
         self.source = source
     }
 
-    private static func flatten(_ nodes: [TemplateNode], into steps: inout [TemplateStep], bytes: inout [UInt8]) {
+    private static func flatten(_ nodes: [TemplateNode], into steps: inout [TemplateStep], bytes: inout [UInt8],
+                                name stepName: (TemplateNameReference) -> StepName) {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -29,16 +43,16 @@ public struct CompiledTemplate: Sendable {
                 bytes += text
                 steps.append(.text(start..<bytes.count))
             case .variable(let name, let offset):
-                steps.append(.variable(name: name, offset: offset))
+                steps.append(.variable(name: stepName(name), offset: offset))
             case .section(let name, let inverted, let body, let offset):
                 let at = steps.count
                 steps.append(.text(0..<0))
-                flatten(body, into: &steps, bytes: &bytes)
-                steps[at] = .section(name: name, inverted: inverted, end: steps.count, offset: offset)
+                flatten(body, into: &steps, bytes: &bytes, name: stepName)
+                steps[at] = .section(name: stepName(name), inverted: inverted, end: steps.count, offset: offset)
             case .position(let position, let inverted, let body, let offset):
                 let at = steps.count
                 steps.append(.text(0..<0))
-                flatten(body, into: &steps, bytes: &bytes)
+                flatten(body, into: &steps, bytes: &bytes, name: stepName)
                 steps[at] = .position(position, inverted: inverted, end: steps.count, offset: offset)
             }
         }
@@ -50,7 +64,7 @@ public struct CompiledTemplate: Sendable {
         var output: [UInt8] = []
         // Lists make the output longer than the template: twice its size is rarely outgrown.
         output.reserveCapacity(source.utf8.count * 2)
-        var scopes: [Scope] = [.value(.object(root))]
+        var scopes: [Scope] = [Scope(object: root)]
         try steps.withUnsafeBufferPointer { steps throws(TemplateRenderError) in
             try bytes.withUnsafeBufferPointer { bytes throws(TemplateRenderError) in
                 try render(0..<steps.count, of: steps, texts: bytes, scopes: &scopes, into: &output)
@@ -60,20 +74,47 @@ public struct CompiledTemplate: Sendable {
     }
 
     /// A scope entered while rendering; the render keeps them innermost last.
-    private enum Scope {
-        /// The root, or an object or a text entered by a section.
-        case value(TemplateValue)
-        /// An element of a list, and where it is in the list (for `first()`, `last()`).
-        case element(TemplateValue, index: Int, count: Int)
-        case row(any TemplateRows, Int)
-
+    ///
+    /// Scopes refer to objects and rows without owning them: the root holds everything a
+    /// render enters for the whole render (view models are immutable), and the sections
+    /// hold the lists and rows they walk. Searching the stack then copies no reference:
+    /// with owned values each lookup retained and released every scope it looked at,
+    /// about a fifth of a render.
+    private struct Scope {
+        /// Set when the scope is an object (the root, an object section or element).
+        unowned(unsafe) var object: (any TemplateObject)?
+        /// Set when the scope is a row of a table (`row` is which).
+        unowned(unsafe) var rows: (any TemplateRows)?
+        var row = 0
+        /// Anything else a section or a list entered (a text, say), owned; `{{.}}` prints it.
+        var other: TemplateValue?
         /// Where the scope is in its list, when it is an element or a row.
-        var position: (index: Int, count: Int)? {
-            switch self {
-            case .value: nil
-            case .element(_, let index, let count): (index, count)
-            case .row(let rows, let row): (row, rows.count)
+        var position: (index: Int, count: Int)?
+
+        init(object: any TemplateObject, position: (index: Int, count: Int)? = nil) {
+            self.object = object
+            self.position = position
+        }
+
+        init(rows: any TemplateRows, row: Int) {
+            self.rows = rows
+            self.row = row
+            self.position = (row, rows.count)
+        }
+
+        init(_ value: TemplateValue, position: (index: Int, count: Int)? = nil) {
+            if case .object(let object) = value {
+                self.object = object
+            } else {
+                other = value
             }
+            self.position = position
+        }
+
+        /// The scope as a value, for `{{.}}`; nil for a row.
+        var value: TemplateValue? {
+            if let object { return .object(object) }
+            return other
         }
     }
 
@@ -87,9 +128,10 @@ public struct CompiledTemplate: Sendable {
                 index += 1
             case .variable(let name, let offset):
                 index += 1
-                if case .known(let known) = name, printFromRows(known, scopes: scopes, into: &output) { continue }
+                if case .known(let known) = name, print(known, from: scopes, into: &output) { continue }
                 guard try lookup(name, offset: offset, in: scopes).print(into: &output) else {
-                    throw failure(at: offset, "'\(name.text)' is a list or an object: use it as a section, {{#\(name.text)}}...{{/\(name.text)}}")
+                    let text = text(of: name)
+                    throw failure(at: offset, "'\(text)' is a list or an object: use it as a section, {{#\(text)}}...{{/\(text)}}")
                 }
             case .section(let name, let inverted, let end, let offset):
                 let body = index + 1 ..< end
@@ -104,18 +146,18 @@ public struct CompiledTemplate: Sendable {
                     if shown { try render(body, of: steps, texts: texts, scopes: &scopes, into: &output) }
                 case .list(let elements):
                     for (position, element) in elements.enumerated() {
-                        scopes.append(.element(element, index: position, count: elements.count))
+                        scopes.append(Scope(element, position: (position, elements.count)))
                         try render(body, of: steps, texts: texts, scopes: &scopes, into: &output)
                         scopes.removeLast()
                     }
                 case .rows(let rows):
                     for row in 0..<rows.count {
-                        scopes.append(.row(rows, row))
+                        scopes.append(Scope(rows: rows, row: row))
                         try render(body, of: steps, texts: texts, scopes: &scopes, into: &output)
                         scopes.removeLast()
                     }
                 case .text, .object:
-                    scopes.append(.value(value))
+                    scopes.append(Scope(value))
                     try render(body, of: steps, texts: texts, scopes: &scopes, into: &output)
                     scopes.removeLast()
                 }
@@ -131,18 +173,16 @@ public struct CompiledTemplate: Sendable {
         }
     }
 
-    /// Prints `name` from the innermost scope that has it when that scope is a row (rows
-    /// print their texts without making a String); false when another scope has it first.
-    private func printFromRows(_ name: TemplateName, scopes: [Scope], into output: inout [UInt8]) -> Bool {
+    /// Prints `name` from the innermost scope that has it, when it is text or a flag (rows
+    /// print theirs without making a String); false when it is not (then `lookup` finds
+    /// it, or says why not).
+    private func print(_ name: TemplateName, from scopes: [Scope], into output: inout [UInt8]) -> Bool {
         var index = scopes.count - 1
         while index >= 0 {
-            switch scopes[index] {
-            case .row(let rows, let row):
-                if rows.print(name, row: row, into: &output) { return true }
-            case .value(.object(let object)), .element(.object(let object), _, _):
-                if object.value(for: name) != nil { return false }
-            default:
-                break
+            if let rows = scopes[index].rows {
+                if rows.print(name, row: scopes[index].row, into: &output) { return true }
+            } else if let object = scopes[index].object, let value = object.value(for: name) {
+                return value.print(into: &output)
             }
             index -= 1
         }
@@ -150,28 +190,38 @@ public struct CompiledTemplate: Sendable {
     }
 
     /// The innermost scope's value for `name` (`.` is the innermost scope itself).
-    private func lookup(_ name: TemplateNameReference, offset: Int, in scopes: [Scope]) throws(TemplateRenderError) -> TemplateValue {
-        if case .current = name {
-            switch scopes[scopes.count - 1] {
-            case .value(let value), .element(let value, _, _): return value
-            case .row: throw failure(at: offset, "{{.}} inside a list of named values: use the names")
-            }
-        }
+    private func lookup(_ name: StepName, offset: Int, in scopes: [Scope]) throws(TemplateRenderError) -> TemplateValue {
         var index = scopes.count - 1
-        while index >= 0 {
-            switch (scopes[index], name) {
-            case (.value(.object(let object)), .known(let known)), (.element(.object(let object), _, _), .known(let known)):
-                if let value = object.value(for: known) { return value }
-            case (.value(.object(let object)), .other(let text)), (.element(.object(let object), _, _), .other(let text)):
-                if let value = object.value(named: text) { return value }
-            case (.row(let rows, let row), .known(let known)):
-                if let value = rows.value(for: known, row: row) { return value }
-            default:
-                break
+        switch name {
+        case .current:
+            guard let value = scopes[index].value else {
+                throw failure(at: offset, "{{.}} inside a list of named values: use the names")
             }
-            index -= 1
+            return value
+        case .known(let known):
+            while index >= 0 {
+                if let rows = scopes[index].rows {
+                    if let value = rows.value(for: known, row: scopes[index].row) { return value }
+                } else if let object = scopes[index].object, let value = object.value(for: known) {
+                    return value
+                }
+                index -= 1
+            }
+        case .other(let other):
+            while index >= 0 {
+                if let object = scopes[index].object, let value = object.value(named: otherNames[other]) { return value }
+                index -= 1
+            }
         }
-        throw failure(at: offset, "uses '\(name.text)', which peerconf does not provide")
+        throw failure(at: offset, "uses '\(text(of: name))', which peerconf does not provide")
+    }
+
+    private func text(of name: StepName) -> String {
+        switch name {
+        case .current: "."
+        case .known(let known): known.text
+        case .other(let index): otherNames[index]
+        }
     }
 
     private func failure(at offset: Int, _ message: String) -> TemplateRenderError {
@@ -181,12 +231,20 @@ public struct CompiledTemplate: Sendable {
 
 /// The template as the renderer walks it: a section's body is the steps after it up to
 /// `end`, and texts are ranges of the template's one byte buffer, so walking a template
-/// copies no arrays and retains nothing per step.
+/// copies no arrays and retains nothing per step (every payload is a plain value).
 enum TemplateStep: Sendable {
     case text(Range<Int>)
-    case variable(name: TemplateNameReference, offset: Int)
-    case section(name: TemplateNameReference, inverted: Bool, end: Int, offset: Int)
+    case variable(name: StepName, offset: Int)
+    case section(name: StepName, inverted: Bool, end: Int, offset: Int)
     case position(ListPosition, inverted: Bool, end: Int, offset: Int)
+}
+
+/// A tag's name as a step holds it: a dialect's own name is its index in the template's
+/// `otherNames`, not a String, so that copying a step is copying bytes.
+enum StepName: Sendable {
+    case current
+    case known(TemplateName)
+    case other(Int)
 }
 
 /// The parser's tree of a template, flattened into `TemplateStep`s.

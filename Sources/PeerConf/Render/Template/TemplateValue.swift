@@ -64,22 +64,44 @@ extension TemplateRows {
     }
 }
 
-/// The usual object: a fixed set of values, one slot per `TemplateName` (no hashing to
-/// build or to look up), plus any names of a dialect's own.
+/// The usual object: a fixed set of values found by `TemplateName` without hashing, plus
+/// any names of a dialect's own.
+///
+/// The values are kept in the order given and each name maps to its value's place in a
+/// byte table: making and destroying an object touches only the values it has. (A slot
+/// per name, nearly 70 optional values for an object of a dozen, was a third of the
+/// cost of a render, most of it in creating and destroying the empty slots.)
 public final class TemplateFields: TemplateObject {
-    private let slots: [TemplateValue?]
+    private let values: [TemplateValue]
+    /// For each `TemplateName`, its value's place in `values` plus one; 0 when absent.
+    private let places: [UInt8]
     private let others: [String: TemplateValue]
 
-    /// `values` in their slots (`KeyValuePairs`, not a dictionary: building it hashes
-    /// nothing), and `extra`, named by text (a dialect's own values): a known name takes
-    /// its slot, over the common value.
-    public convenience init(_ values: KeyValuePairs<TemplateName, TemplateValue>, adding extra: [String: TemplateValue] = [:]) {
-        var known = values.map { ($0.key, $0.value) }
+    private static let nameCount = TemplateName.allCases.count
+
+    /// `values` by name (`KeyValuePairs`, not a dictionary: building it hashes nothing),
+    /// and `extra`, named by text (a dialect's own values): a known name takes its place
+    /// over the common value, as does the later of two values of one name.
+    public init(_ values: KeyValuePairs<TemplateName, TemplateValue>, adding extra: [String: TemplateValue] = [:]) {
+        var list: [TemplateValue] = []
+        list.reserveCapacity(values.count + extra.count)
+        var places = [UInt8](repeating: 0, count: Self.nameCount)
         var others: [String: TemplateValue] = [:]
-        for (text, value) in extra {
-            if let name = TemplateName(text: text) { known.append((name, value)) } else { others[text] = value }
+        func place(_ name: TemplateName, _ value: TemplateValue) {
+            if places[name.rawValue] != 0 {
+                list[Int(places[name.rawValue]) - 1] = value
+            } else {
+                list.append(value)
+                places[name.rawValue] = UInt8(list.count)
+            }
         }
-        self.init(slots: known, others: others)
+        for (name, value) in values { place(name, value) }
+        for (text, value) in extra {
+            if let name = TemplateName(text: text) { place(name, value) } else { others[text] = value }
+        }
+        self.values = list
+        self.places = places
+        self.others = others
     }
 
     /// Values named by text only.
@@ -87,14 +109,10 @@ public final class TemplateFields: TemplateObject {
         self.init([:], adding: values)
     }
 
-    private init(slots pairs: [(TemplateName, TemplateValue)], others: [String: TemplateValue]) {
-        var slots = [TemplateValue?](repeating: nil, count: TemplateName.allCases.count)
-        for (name, value) in pairs { slots[name.rawValue] = value }
-        self.slots = slots
-        self.others = others
+    public func value(for name: TemplateName) -> TemplateValue? {
+        let place = Int(places[name.rawValue])
+        return place == 0 ? nil : values[place - 1]
     }
-
-    public func value(for name: TemplateName) -> TemplateValue? { slots[name.rawValue] }
 
     public func value(named name: String) -> TemplateValue? { others[name] }
 }
