@@ -24,14 +24,21 @@ enum BatchRunner {
         }
     }
 
+    /// Starts reading the manifest of the output folder a batch will update, so that it
+    /// is read while the definitions load; nil when the batch will not update one.
+    static func prefetchManifest(outputDir: String?, check: Bool, updateManifest: Bool) -> ManifestPrefetch? {
+        guard let outputDir, !check, updateManifest else { return nil }
+        return ManifestPrefetch(directory: outputDir)
+    }
+
     static func run<Target>(
-        _ plan: BatchPlan<Target>, outputDir: String?, check: Bool, updateManifest: Bool, options: BatchOptions,
+        _ plan: BatchPlan<Target>, outputDir: String?, check: Bool, updateManifest: Bool, prefetched: ManifestPrefetch?, options: BatchOptions,
         step: @escaping @Sendable (BatchItem<Target>, Target) -> Result<BatchFile, RenderFailure>
     ) async throws -> BatchOutcome {
         let destination: BatchDestination = switch (outputDir, check) {
         case (nil, _): .memory
         case (let directory?, true): .check(directory)
-        case (let directory?, false): .directory(directory, updateManifest: updateManifest)
+        case (let directory?, false): .directory(directory, updateManifest: updateManifest, prefetched: prefetched)
         }
         let bar = ProgressBar.forStandardError(total: plan.items.count)
         defer { bar?.finish() }

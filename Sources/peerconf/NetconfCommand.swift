@@ -129,13 +129,14 @@ struct NetconfCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let manifest = BatchRunner.prefetchManifest(outputDir: outputDir, check: check, updateManifest: !includeSecrets)
         let definitions = try DefinitionsOrExit.load(input.loadAll())
         let plan = try BatchRunner.plan { () throws(BatchTargetMissing) in try BatchPlan(definitions, models: allModels ? NetconfModel.allCases : models) }
         if let problem = plan.distinctTargets.lazy.compactMap({ model in self.options.problem(for: model).map { (model, $0) } }).first {
             FileHandle.standardError.write(Data("peerconf: error: --model \(problem.0.rawValue): \(problem.1)\n".utf8))
             throw ExitCode(.invalidDefinition)
         }
-        let outcome = try await BatchRunner.run(plan, outputDir: outputDir, check: check, updateManifest: !includeSecrets, options: batch, step: NetconfRenderer.batchStep(options: options))
+        let outcome = try await BatchRunner.run(plan, outputDir: outputDir, check: check, updateManifest: !includeSecrets, prefetched: manifest, options: batch, step: NetconfRenderer.batchStep(options: options))
         if !outcome.problems.isEmpty {
             BatchRunner.report(outcome.problems)
             throw ExitCode(.invalidDefinition)

@@ -87,6 +87,7 @@ struct RenderCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let manifest = BatchRunner.prefetchManifest(outputDir: outputDir, check: check, updateManifest: !includeSecrets)
         let definitions = try DefinitionsOrExit.load(input.loadAll())
         let plan = try BatchRunner.plan { () throws(BatchTargetMissing) in try BatchPlan(definitions, vendors: allVendors ? VendorID.allCases : vendors) }
         let secrets: SecretPolicy = outputDir == nil ? (redactSecrets ? .redact : .include) : (includeSecrets ? .include : .redact)
@@ -98,7 +99,7 @@ struct RenderCommand: AsyncParsableCommand {
             BatchRunner.report(failure.problems)
             throw ExitCode(.inputFailure)
         }
-        let outcome = try await BatchRunner.run(plan, outputDir: outputDir, check: check, updateManifest: !includeSecrets, options: batch, step: step)
+        let outcome = try await BatchRunner.run(plan, outputDir: outputDir, check: check, updateManifest: !includeSecrets, prefetched: manifest, options: batch, step: step)
         if !outcome.problems.isEmpty {
             BatchRunner.report(outcome.problems)
             throw ExitCode(outcome.problems.contains { $0.path == "--templates" } ? .inputFailure : .invalidDefinition)

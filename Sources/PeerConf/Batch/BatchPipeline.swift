@@ -26,8 +26,9 @@ public enum BatchDestination: Sendable {
     /// Kept in memory, in batch order (for standard output).
     case memory
     /// Streamed into a folder (`--output-dir`): temporaries as results arrive, renamed
-    /// and the manifest written only when the whole batch succeeded.
-    case directory(String, updateManifest: Bool)
+    /// and the manifest written only when the whole batch succeeded. `prefetched`: the
+    /// folder's manifest, already being read.
+    case directory(String, updateManifest: Bool, prefetched: ManifestPrefetch? = nil)
     /// Compared with a folder as results arrive (`--check`), writing nothing.
     case check(String)
 }
@@ -68,8 +69,8 @@ public enum BatchPipeline {
         render: @escaping @Sendable (BatchItem<Target>, Target) -> Result<BatchFile, RenderFailure>
     ) async throws(OutputDirectory.WriteError) -> BatchOutcome {
         let staging: StagedOutput?
-        if case .directory(let directory, let updateManifest) = destination {
-            staging = try StagedOutput(directory: directory, updateManifest: updateManifest)
+        if case .directory(let directory, let updateManifest, let prefetched) = destination {
+            staging = try StagedOutput(directory: directory, updateManifest: updateManifest, prefetched: prefetched)
         } else {
             staging = nil
         }

@@ -24,12 +24,17 @@ public struct StagedOutput: Sendable {
     private let existing: OutputManifest?
     private let processID = ProcessInfo.processInfo.processIdentifier
 
-    public init(directory: String, updateManifest: Bool) throws(OutputDirectory.WriteError) {
+    /// `prefetched`: the folder's manifest, already being read (see `ManifestPrefetch`).
+    public init(directory: String, updateManifest: Bool, prefetched: ManifestPrefetch? = nil) throws(OutputDirectory.WriteError) {
         self.directory = directory
         self.updateManifest = updateManifest
         if updateManifest {
-            do {
-                existing = try OutputManifest.read(from: directory)
+            do throws(OutputManifest.ReadError) {
+                if let prefetched {
+                    existing = try prefetched.manifest()
+                } else {
+                    existing = try OutputManifest.read(from: directory)
+                }
             } catch {
                 throw OutputDirectory.WriteError(path: GeneratedFiles.manifestPath(directory), reason: "\(error.reason); move it away or fix it, peerconf does not overwrite it")
             }

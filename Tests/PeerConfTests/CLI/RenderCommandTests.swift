@@ -117,6 +117,23 @@ struct RenderCommandTests {
         #expect(try String(contentsOf: out.appendingPathComponent("vif-a/frr.cfg"), encoding: .utf8).contains("password \(Self.key)"))
     }
 
+    /// The manifest is read while the definitions load (on a thread of its own): a
+    /// foreign one must still stop both batch commands before anything is written.
+    @Test("a manifest.json that is not peerconf's stops render and netconf --output-dir: exit 2, nothing written", arguments: ["render", "netconf"])
+    func foreignManifestStopsTheRun(_ command: String) throws {
+        let directory = try TemporaryDirectory()
+        let file = try directory.write("two.yaml", Self.twoInterfaces)
+        let out = directory.url.appendingPathComponent("configs")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try "{\"someone\": \"else's\"}\n".write(to: out.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+        let targets = command == "render" ? ["--all-vendors"] : ["--all-models"]
+        let output = try CommandRunner.run([command, file.path] + targets + ["--output-dir", out.path], environment: Self.environment)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("manifest.json is not a peerconf manifest; move it away or fix it, peerconf does not overwrite it"), "\(output.stderr)")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: out.path) == ["manifest.json"])
+        #expect(try String(contentsOf: out.appendingPathComponent("manifest.json"), encoding: .utf8) == "{\"someone\": \"else's\"}\n")
+    }
+
     @Test("--templates replaces a template file by file; unknown names and missing pragmas are errors")
     func templateOverrides() throws {
         let directory = try TemporaryDirectory()

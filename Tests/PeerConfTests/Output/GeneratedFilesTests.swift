@@ -107,6 +107,36 @@ struct GeneratedFilesTests {
         #expect(report.findings.contains { $0.kind == .stale && $0.file == "manifest.json" })
     }
 
+    /// Batches start reading the manifest on a thread of their own while the inputs
+    /// load: what they get must be what a plain read gives, errors included.
+    @Test("a manifest read ahead is the manifest read in place: a peerconf one, none, a foreign one", arguments: [
+        nil, "not json", "{\"version\": 1, \"digest_algorithm\": \"sha256\", \"files\": [{\"file\": \"a.cfg\", \"vendor\": \"frr\", \"digest\": \"xyz\"}]}",
+    ])
+    func prefetchedManifest(_ foreign: String?) throws {
+        let directory = try TemporaryDirectory()
+        if let foreign {
+            _ = try directory.write("manifest.json", foreign)
+        } else {
+            try GeneratedFiles.write(Self.files, to: directory.url.path)
+        }
+        let path = directory.url.path
+        let prefetch = ManifestPrefetch(directory: path)
+        let direct = Result { () throws(OutputManifest.ReadError) in try OutputManifest.read(from: path) }
+        for _ in 0..<2 {
+            let ahead = Result { () throws(OutputManifest.ReadError) in try prefetch.manifest() }
+            switch (direct, ahead) {
+            case (.success(let expected), .success(let got)):
+                #expect(got?.entries == expected?.entries && got != nil)
+            case (.failure(let expected), .failure(let got)):
+                #expect(got.reason == expected.reason && foreign != nil)
+            default:
+                Issue.record("read ahead: \(ahead), in place: \(direct)")
+            }
+        }
+        let empty = try TemporaryDirectory()
+        #expect(try ManifestPrefetch(directory: empty.url.path).manifest() == nil)
+    }
+
     @Test("manifest paths: relative, no empty, '.' or '..' component", arguments: [
         ("vif-a/frr.cfg", true), ("a", true), (".hidden/x", true), ("a/.b", true), ("..b/c", true), ("a/b..", true),
         // A combining mark after "/" makes one Character of the two, but the file
