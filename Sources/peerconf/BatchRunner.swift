@@ -33,7 +33,7 @@ enum BatchRunner {
 
     static func run<Target>(
         _ plan: BatchPlan<Target>, outputDir: String?, check: Bool, updateManifest: Bool, prefetched: ManifestPrefetch?, options: BatchOptions,
-        step: @escaping @Sendable (BatchItem<Target>, Target) -> Result<BatchFile, RenderFailure>
+        step: @escaping BatchStep<Target>
     ) async throws -> BatchOutcome {
         let destination: BatchDestination = switch (outputDir, check) {
         case (nil, _): .memory

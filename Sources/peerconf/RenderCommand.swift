@@ -92,7 +92,7 @@ struct RenderCommand: AsyncParsableCommand {
         let plan = try BatchRunner.plan { () throws(BatchTargetMissing) in try BatchPlan(definitions, vendors: allVendors ? VendorID.allCases : vendors) }
         let secrets: SecretPolicy = outputDir == nil ? (redactSecrets ? .redact : .include) : (includeSecrets ? .include : .redact)
         let options = RenderOptions(rollback: rollback, secrets: secrets, templateOverrides: templates)
-        let step: @Sendable (BatchItem<VendorID>, VendorID) -> Result<BatchFile, RenderFailure>
+        let step: BatchStep<VendorID>
         switch ConfigRenderer.batchStep(vendors: plan.distinctTargets, options: options) {
         case .success(let ready): step = ready
         case .failure(let failure):

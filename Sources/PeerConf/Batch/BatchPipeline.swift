@@ -48,6 +48,11 @@ public struct BatchOutcome: Sendable {
     public var check: CheckReport?
 }
 
+/// How a batch renders: called once per interface (to prepare what its targets share,
+/// such as the vendor-neutral part of a view model), and what it returns once per target,
+/// in order, on the same thread.
+public typealias BatchStep<Target: Sendable> = @Sendable (BatchItem<Target>) -> (Target) -> Result<BatchFile, RenderFailure>
+
 /// Renders a batch's virtual interfaces concurrently and hands their outputs on in batch
 /// order, so what is written (and every message) is the same bytes whatever the number of
 /// jobs.
@@ -66,7 +71,7 @@ public enum BatchPipeline {
         to destination: BatchDestination,
         jobs: Int = defaultJobs,
         progress: ((_ done: Int, _ total: Int) -> Void)? = nil,
-        render: @escaping @Sendable (BatchItem<Target>, Target) -> Result<BatchFile, RenderFailure>
+        render: @escaping BatchStep<Target>
     ) async throws(OutputDirectory.WriteError) -> BatchOutcome {
         let staging: StagedOutput?
         if case .directory(let directory, let updateManifest, let prefetched) = destination {
@@ -82,8 +87,9 @@ public enum BatchPipeline {
         let work: @Sendable (BatchItem<Target>) -> ItemResult = { item in
             var result = ItemResult()
             var folders = StagedOutput.Folders()
+            let renderTarget = render(item)
             for target in item.targets {
-                switch render(item, target) {
+                switch renderTarget(target) {
                 case .failure(let failure):
                     failed.set()
                     result.problems += failure.problems

@@ -134,8 +134,8 @@ public struct NetconfDocument: Sendable {
 extension NetconfRenderer {
     /// The render step of a batch (`BatchPipeline`): one document per interface and model;
     /// a confirmed commit's follow-up becomes the file's note.
-    public static func batchStep(options: NetconfOptions) -> @Sendable (BatchItem<NetconfModel>, NetconfModel) -> Result<BatchFile, RenderFailure> {
-        { item, model in
+    public static func batchStep(options: NetconfOptions) -> BatchStep<NetconfModel> {
+        { item in { model in
             render([item.intent], model: model, options: options).map { documents in
                 let document = documents[0]
                 return BatchFile(
@@ -143,6 +143,6 @@ extension NetconfRenderer {
                     note: document.followUp.map { "\(document.virtualInterface) (\(model.rawValue)): \($0)" }
                 )
             }
-        }
+        } }
     }
 }

@@ -60,10 +60,12 @@ public enum ConfigRenderer {
 extension ConfigRenderer {
     /// One virtual interface for one vendor, with templates parsed beforehand (a batch
     /// parses each vendor's templates once, not once per interface).
-    public static func render(_ intent: RouterIntent, dialect: any VendorDialect, templates: TemplateSet, options: RenderOptions) -> Result<RenderedConfig, RenderFailure> {
+    /// `shared`: the intent's vendor-neutral view, when it is rendered for several vendors.
+    public static func render(_ intent: RouterIntent, dialect: any VendorDialect, templates: TemplateSet, options: RenderOptions,
+                              shared: ViewModel.Shared? = nil) -> Result<RenderedConfig, RenderFailure> {
         let problems = dialect.problems(with: intent)
         guard problems.isEmpty else { return .failure(RenderFailure(problems: problems)) }
-        let context = ViewModel(intent: intent, dialect: dialect, secrets: options.secrets).build()
+        let context = ViewModel(intent: intent, dialect: dialect, secrets: options.secrets, shared: shared).build()
         do {
             let text = try templates.render(options.rollback ? "rollback" : "config", context: context)
             return .success(RenderedConfig(vendor: dialect.id, virtualInterface: intent.virtualInterfaceName, text: text))
@@ -73,23 +75,28 @@ extension ConfigRenderer {
     }
 
     /// The render step of a batch (`BatchPipeline`) for `vendors`: each vendor's dialect
-    /// and templates are prepared once. Fails when a `--templates` override cannot be used.
-    public static func batchStep(vendors: [VendorID], options: RenderOptions) -> Result<@Sendable (BatchItem<VendorID>, VendorID) -> Result<BatchFile, RenderFailure>, RenderFailure> {
-        var prepared: [VendorID: (dialect: any VendorDialect, templates: TemplateSet)] = [:]
+    /// and templates are prepared once, and each interface's vendor-neutral view once for
+    /// all its vendors. Fails when a `--templates` override cannot be used.
+    public static func batchStep(vendors: [VendorID], options: RenderOptions) -> Result<BatchStep<VendorID>, RenderFailure> {
+        var prepared: [(vendor: VendorID, dialect: any VendorDialect, templates: TemplateSet)] = []
         for vendor in vendors {
             do {
-                prepared[vendor] = (Dialects.dialect(for: vendor), try TemplateSet(vendor: vendor, overrides: options.templateOverrides))
+                prepared.append((vendor, Dialects.dialect(for: vendor), try TemplateSet(vendor: vendor, overrides: options.templateOverrides)))
             } catch {
                 return .failure(RenderFailure(problems: [RenderProblem(vendor: vendor, path: "--templates", message: error.description)]))
             }
         }
         let ready = prepared
-        return .success { item, vendor in
-            guard let (dialect, templates) = ready[vendor] else {
-                return .failure(RenderFailure(problems: [RenderProblem(vendor: vendor, path: "--vendor", message: "not prepared for this batch")]))
-            }
-            return render(item.intent, dialect: dialect, templates: templates, options: options).map {
-                BatchFile(relativePath: $0.relativePath, text: $0.text, label: vendor.rawValue)
+        return .success { item in
+            let shared = ViewModel.Shared(item.intent)
+            return { vendor in
+                // A short list: comparing a few enum cases beats hashing the vendor.
+                guard let (_, dialect, templates) = ready.first(where: { $0.vendor == vendor }) else {
+                    return .failure(RenderFailure(problems: [RenderProblem(vendor: vendor, path: "--vendor", message: "not prepared for this batch")]))
+                }
+                return render(item.intent, dialect: dialect, templates: templates, options: options, shared: shared).map {
+                    BatchFile(relativePath: $0.relativePath, text: $0.text, label: vendor.rawValue)
+                }
             }
         }
     }
