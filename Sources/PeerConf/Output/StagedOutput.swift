@@ -1,11 +1,11 @@
 import Foundation
-import Synchronization
 
 /// An output folder written while a batch is still rendering, with the guarantees of
-/// `OutputDirectory`: each file goes to a temporary name in its final folder as soon as it
-/// is rendered (`stage`, safe to call from many tasks at once), and only when the whole
+/// `OutputDirectory`: each file goes to a temporary name as soon as it is rendered
+/// (`stage`, safe to call from many tasks at once: in a hidden folder of its own when its
+/// folder is new, see `Folders`, otherwise next to its target), and only when the whole
 /// batch succeeded are the temporaries renamed over their targets, the manifest last
-/// (`commit`). After an error, `discard` deletes the temporaries: the previous files stay
+/// (`commit`, in StagedOutputCommit.swift). After an error, `discard` deletes the temporaries: the previous files stay
 /// as they were, and no reader ever sees half a file.
 public struct StagedOutput: Sendable {
     /// A file written under its temporary name, waiting for `commit`.
@@ -21,8 +21,8 @@ public struct StagedOutput: Sendable {
     public let directory: String
     public let updateManifest: Bool
     /// Read before anything is written: a manifest that is not peerconf's stops the run.
-    private let existing: OutputManifest?
-    private let processID = ProcessInfo.processInfo.processIdentifier
+    let existing: OutputManifest?
+    let processID = ProcessInfo.processInfo.processIdentifier
 
     /// `prefetched`: the folder's manifest, already being read (see `ManifestPrefetch`).
     public init(directory: String, updateManifest: Bool, prefetched: ManifestPrefetch? = nil) throws(OutputDirectory.WriteError) {
@@ -43,11 +43,11 @@ public struct StagedOutput: Sendable {
         }
     }
 
-    private func targetPath(_ relativePath: String) -> String {
+    func targetPath(_ relativePath: String) -> String {
         directory.hasSuffix("/") ? directory + relativePath : directory + "/" + relativePath
     }
 
-    private func temporaryPath(_ relativePath: String, tag: Int) -> String {
+    func temporaryPath(_ relativePath: String, tag: Int) -> String {
         let target = targetPath(relativePath)
         let slash = target.lastIndex(of: "/")!
         return "\(target[...slash]).\(target[target.index(after: slash)...]).\(processID)-\(tag).tmp"
@@ -66,19 +66,19 @@ public struct StagedOutput: Sendable {
 
     /// The folder of a `vif/file` path, when the file sits one level down (the layout of
     /// every batch); other paths are staged file by file.
-    private static func singleFolder(of relativePath: String) -> (folder: Substring, name: Substring)? {
+    static func singleFolder(of relativePath: String) -> (folder: Substring, name: Substring)? {
         guard let slash = relativePath.utf8.firstIndex(of: UInt8(ascii: "/")), slash != relativePath.startIndex else { return nil }
         let name = relativePath[relativePath.index(after: slash)...]
         guard !name.isEmpty, !name.utf8.contains(UInt8(ascii: "/")) else { return nil }
         return (relativePath[..<slash], name)
     }
 
-    private func stagedFolderPath(_ folder: Substring, tag: Int) -> String {
+    func stagedFolderPath(_ folder: Substring, tag: Int) -> String {
         targetPath(".\(folder).\(processID)-\(tag).tmp")
     }
 
     /// Where `staged` waits for `commit`.
-    private func temporaryPath(_ staged: Staged) -> String {
+    func temporaryPath(_ staged: Staged) -> String {
         guard staged.inNewFolder, let (folder, name) = Self.singleFolder(of: staged.entry.file) else {
             return temporaryPath(staged.entry.file, tag: staged.tag)
         }
@@ -162,158 +162,13 @@ public struct StagedOutput: Sendable {
         }
     }
 
-    /// Renames every staged file (or new folder) over its target, on `jobs` threads (a
-    /// batch stages a hundred thousand files, and one thread renaming them took about half
-    /// a second with the other cores idle), then puts the manifest (merged with the one
-    /// already there) in place atomically, last. Meanwhile the manifest is merged and
-    /// written under its temporary name, which took one thread another 0.1 s after the
-    /// renames. Two files for one path are an error before anything is renamed. After a
-    /// failed rename the files not yet renamed are discarded, the manifest is not
-    /// replaced, and the error of the first failed file in batch order is the one reported.
-    public func commit(_ staged: [Staged], jobs: Int = BatchPipeline.defaultJobs) throws(OutputDirectory.WriteError) {
-        var seen = Set<String>()
-        for file in staged where !seen.insert(file.entry.file).inserted {
-            discard(staged)
-            throw OutputDirectory.WriteError(path: file.entry.file, reason: "two outputs would be written to the same file; give the virtual interfaces distinct names")
-        }
-        let moves = Self.moves(staged)
-        let failures = Mutex<[(position: Int, error: OutputDirectory.WriteError)]>([])
-        let failed = Atomic<Bool>(false)
-        let manifest = Mutex<Result<String, OutputDirectory.WriteError>?>(nil)
-        // Contiguous runs, so that each thread works in its own folders; several per
-        // thread, so that the one writing the manifest first takes fewer.
-        let runs = max(1, min(max(1, jobs) * 4, moves.count))
-        let tasks = runs + (updateManifest ? 1 : 0)
-        DispatchQueue.concurrentPerform(iterations: tasks) { task in
-            if updateManifest && task == 0 {
-                let merged = (existing ?? OutputManifest(entries: [])).merging(staged.map(\.entry))
-                let written: Result<String, OutputDirectory.WriteError>
-                do throws(OutputDirectory.WriteError) {
-                    written = .success(try writeTemporaryManifest(merged))
-                } catch {
-                    written = .failure(error)
-                }
-                manifest.withLock { $0 = written }
-                return
-            }
-            let job = task - (tasks - runs)
-            for move in moves[moves.count * job / runs ..< moves.count * (job + 1) / runs] {
-                if failed.load(ordering: .relaxed) {
-                    discard(staged[move])
-                    continue
-                }
-                if let failure = self.move(staged[move], startingAt: move.lowerBound) {
-                    failed.store(true, ordering: .relaxed)
-                    failures.withLock { $0.append(failure) }
-                }
-            }
-        }
-        let manifestTemporary = manifest.withLock { $0 }
-        if let first = failures.withLock({ $0.min { $0.position < $1.position } }) {
-            if case .success(let temporary)? = manifestTemporary { unlink(temporary) }
-            throw first.error
-        }
-        switch manifestTemporary {
-        case nil:
-            return
-        case .failure(let error)?:
-            throw error
-        case .success(let temporary)?:
-            // Last: the manifest never lists a file before it is in place.
-            let target = targetPath(OutputManifest.fileName)
-            guard rename(temporary, target) == 0 else {
-                let reason = String(cString: strerror(errno))
-                unlink(temporary)
-                throw OutputDirectory.WriteError(path: target, reason: reason)
-            }
-        }
-    }
-
-    /// Writes the manifest piece by piece under a temporary name (the whole text, over
-    /// 20 MB for 160,000 files, is never in memory at once); `commit` renames it over the
-    /// old one, so that no reader sees half of it. The temporary's path.
-    private func writeTemporaryManifest(_ manifest: OutputManifest) throws(OutputDirectory.WriteError) -> String {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw OutputDirectory.WriteError(path: directory, reason: "cannot create the folder")
-        }
-        let target = targetPath(OutputManifest.fileName)
-        let temporary = "\(directory.hasSuffix("/") ? directory : directory + "/").\(OutputManifest.fileName).\(processID).tmp"
-        let descriptor = FileWriter.create(temporary)
-        guard descriptor >= 0 else {
-            throw OutputDirectory.WriteError(path: target, reason: String(cString: strerror(errno)))
-        }
-        var written = true
-        manifest.writeJSON { piece in
-            if written { written = FileWriter.write(piece, to: descriptor) }
-        }
-        let reason = written ? nil : String(cString: strerror(errno))
-        guard close(descriptor) == 0, written else {
-            unlink(temporary)
-            throw OutputDirectory.WriteError(path: target, reason: reason ?? "cannot write the file")
-        }
-        return temporary
-    }
-
-    /// The staged files in batch order as units of renaming: the files of one new folder
-    /// together, any other file on its own.
-    private static func moves(_ staged: [Staged]) -> [Range<Int>] {
-        var moves: [Range<Int>] = []
-        moves.reserveCapacity(staged.count)
-        for position in staged.indices {
-            if let last = moves.last, staged[position].inNewFolder, staged[last.lowerBound].inNewFolder,
-               staged[position].tag == staged[last.lowerBound].tag,
-               singleFolder(of: staged[position].entry.file)?.folder == singleFolder(of: staged[last.lowerBound].entry.file)?.folder {
-                moves[moves.count - 1] = last.lowerBound ..< position + 1
-            } else {
-                moves.append(position ..< position + 1)
-            }
-        }
-        return moves
-    }
-
-    /// Puts one unit in place: a new folder with one rename, a file with one. A folder
-    /// that appeared since it was staged (another run, or two interfaces of one name) gets
-    /// the files one by one. The first file that could not be put in place, with the
-    /// reason; what was not put in place is deleted.
-    private func move(_ files: ArraySlice<Staged>, startingAt first: Int) -> (position: Int, error: OutputDirectory.WriteError)? {
-        let head = files[first]
-        if head.inNewFolder, let (folder, _) = Self.singleFolder(of: head.entry.file) {
-            let source = stagedFolderPath(folder, tag: head.tag)
-            if rename(source, targetPath(String(folder))) == 0 { return nil }
-            guard errno == EEXIST || errno == ENOTEMPTY else {
-                let error = OutputDirectory.WriteError(path: targetPath(String(folder)), reason: String(cString: strerror(errno)))
-                discard(files)
-                return (first, error)
-            }
-            defer { rmdir(source) }
-            for position in files.indices {
-                let target = targetPath(files[position].entry.file)
-                if rename(temporaryPath(files[position]), target) != 0 {
-                    let error = OutputDirectory.WriteError(path: target, reason: String(cString: strerror(errno)))
-                    discard(files[position...])
-                    return (position, error)
-                }
-            }
-            return nil
-        }
-        let target = targetPath(head.entry.file)
-        guard rename(temporaryPath(head), target) == 0 else {
-            let error = OutputDirectory.WriteError(path: target, reason: String(cString: strerror(errno)))
-            unlink(temporaryPath(head))
-            return (first, error)
-        }
-        return nil
-    }
-
     /// Deletes the temporaries of `staged`, and the new folders they were in; the targets
     /// are untouched.
     public func discard(_ staged: [Staged]) {
         discard(staged[...])
     }
 
-    private func discard(_ staged: ArraySlice<Staged>) {
+    func discard(_ staged: ArraySlice<Staged>) {
         var folders: [String] = []
         for file in staged {
             unlink(temporaryPath(file))

@@ -154,6 +154,19 @@ struct AtomicOutputTests {
         #expect(Self.hiddenEntries(in: out).isEmpty)
     }
 
+    @Test("two interfaces of one name in a batch: refused at commit, both hidden folders removed, nothing written")
+    func duplicateFoldersAtCommit() throws {
+        let directory = try TemporaryDirectory()
+        let staging = try StagedOutput(directory: directory.url.path, updateManifest: true)
+        let staged = try (0..<2).map { tag in
+            var folders = StagedOutput.Folders()
+            return try staging.stage(GeneratedFile(relativePath: "vif-a/frr.cfg", contents: "\(tag)\n", vendor: "frr"), tag: tag, folders: &folders)
+        }
+        #expect(Self.entryNames(in: directory.url).count == 2)
+        #expect(throws: OutputDirectory.WriteError.self) { try staging.commit(staged) }
+        #expect(Self.entryNames(in: directory.url).isEmpty)
+    }
+
     @Test("a folder that appears between staging and commit gets the files one by one, keeping what else it holds")
     func folderAppearsBeforeCommit() throws {
         let directory = try TemporaryDirectory()
