@@ -68,16 +68,16 @@ final class PrefixRows: TemplateRows {
 
     /// Addresses, masks and numbers go straight into the output (a prefix list prints
     /// them for every row of every render); the rest through `value(for:row:)`.
-    func print(_ name: TemplateName, row: Int, into output: inout [UInt8]) -> Bool {
+    func print(_ name: TemplateName, row: Int, into output: inout RenderOutput) -> Bool {
         let prefix = prefixes[row]
         switch name {
         case .cidr:
             cidrBytes.withUnsafeBufferPointer { bytes in
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cidrRange(row)]))
+                output.append(UnsafeBufferPointer(rebasing: bytes[cidrRange(row)]))
             }
-        case .network: AddressText.append(prefix.address, length: nil, to: &output)
-        case .netmask: AddressText.append(prefix.netmask, length: nil, to: &output)
-        case .wildcard: AddressText.append(prefix.hostmask, length: nil, to: &output)
+        case .network: AddressText.append(prefix.address, to: &output)
+        case .netmask: AddressText.append(prefix.netmask, to: &output)
+        case .wildcard: AddressText.append(prefix.hostmask, to: &output)
         case .length: AddressText.appendDecimal(prefix.prefixLength, to: &output)
         case .seq where numbered: AddressText.appendDecimal((row + 1) * 10, to: &output)
         default:

@@ -56,11 +56,19 @@ public struct VendorCapabilities: Sendable, Hashable {
 public struct KeyRules: Sendable, Hashable {
     public var maximumLength: Int
     /// Characters that cannot appear anywhere in a key, with the reason.
-    public var forbiddenCharacters: [Character: String]
+    public var forbiddenCharacters: [Character: String] {
+        didSet { forbiddenBytes = ASCIIByteSet(forbiddenCharacters.keys) }
+    }
     /// Characters a key cannot start with, with the reason.
-    public var forbiddenFirstCharacters: [Character: String]
+    public var forbiddenFirstCharacters: [Character: String] {
+        didSet { forbiddenFirstBytes = ASCIIByteSet(forbiddenFirstCharacters.keys) }
+    }
     /// Where the limits come from.
     public var source: String
+    /// The two sets above as bytes, when every character in them is one ASCII byte: the
+    /// usual key is checked against these (see `VendorDialect.keyProblems`).
+    private(set) var forbiddenBytes: ASCIIByteSet?
+    private(set) var forbiddenFirstBytes: ASCIIByteSet?
 
     public init(maximumLength: Int, forbiddenCharacters: [Character: String] = [:],
                 forbiddenFirstCharacters: [Character: String] = [:], source: String) {
@@ -68,6 +76,8 @@ public struct KeyRules: Sendable, Hashable {
         self.forbiddenCharacters = forbiddenCharacters
         self.forbiddenFirstCharacters = forbiddenFirstCharacters
         self.source = source
+        forbiddenBytes = ASCIIByteSet(forbiddenCharacters.keys)
+        forbiddenFirstBytes = ASCIIByteSet(forbiddenFirstCharacters.keys)
     }
 
     /// Linux keeps TCP-MD5 keys in `TCP_MD5SIG_MAXKEYLEN` (80) bytes: FRR, BIRD, VyOS and
@@ -153,19 +163,27 @@ extension VendorDialect {
     /// of every render, and walking the key by Character with a dictionary lookup each was
     /// 2 % of a batch. Anything else takes the full check, which words the problems.
     private static func obviouslyAllowed(_ key: String, by rules: KeyRules) -> Bool {
-        guard key.utf8.count <= rules.maximumLength, key.utf8.allSatisfy({ (0x20...0x7E).contains($0) }) else { return false }
-        func bytes(_ characters: Dictionary<Character, String>.Keys) -> [UInt8]? {
-            var bytes: [UInt8] = []
-            for character in characters {
-                // A rule on anything but one ASCII character: leave it to the full check.
-                guard character.unicodeScalars.count == 1, let byte = character.asciiValue else { return nil }
-                bytes.append(byte)
-            }
-            return bytes
+        guard key.utf8.count <= rules.maximumLength, let anywhere = rules.forbiddenBytes,
+              let first = rules.forbiddenFirstBytes, let head = key.utf8.first, !first.contains(head) else { return false }
+        let allowed: (UInt8) -> Bool = { (0x20...0x7E).contains($0) && !anywhere.contains($0) }
+        return key.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(allowed) } ?? key.utf8.allSatisfy(allowed)
+    }
+}
+
+/// A set of ASCII bytes as a 128-bit mask.
+struct ASCIIByteSet: Sendable, Hashable {
+    private var low: UInt64 = 0, high: UInt64 = 0
+
+    /// Nil unless every character is a single ASCII byte.
+    init?(_ characters: some Sequence<Character>) {
+        for character in characters {
+            guard character.unicodeScalars.count == 1, let byte = character.asciiValue else { return nil }
+            if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
         }
-        guard let anywhere = bytes(rules.forbiddenCharacters.keys), let first = bytes(rules.forbiddenFirstCharacters.keys) else { return false }
-        if let head = key.utf8.first, first.contains(head) { return false }
-        return !key.utf8.contains { anywhere.contains($0) }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low & (1 << byte) != 0 : byte < 128 && high & (1 << (byte - 64)) != 0
     }
 }
 
@@ -226,8 +244,10 @@ public enum IdentifierRules {
         guard let first = bytes.first, bytes.count <= maximumLength else { return false }
         if mustStartWithLetter && !isLetter(first) { return false }
         // A byte an ASCII-only predicate allows is a whole character (a CR before LF is
-        // not allowed by any platform).
-        return bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D && allowed($0) }
+        // not allowed by any platform). In place when the string is native (every name
+        // of a render is checked for every vendor).
+        return bytes.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 && $0 != 0x0D && allowed($0) } }
+            ?? bytes.allSatisfy { $0 < 0x80 && $0 != 0x0D && allowed($0) }
     }
 
     /// FNV-1a, 32 bits, as 8 hex digits: stable across runs and machines.

@@ -116,6 +116,22 @@ struct InjectionPropertyTests {
         }
     }
 
+    static let asciiNames = Gen<Character?>.element(of: Array("abcXYZ019_-. !\"\r\n\t") + ["\r\n"]).compactMap { $0 }.string(of: 0...90)
+
+    /// BIRD symbols are made from bytes for ASCII names; the definition is by `Character`.
+    @Test("BIRD symbols: the byte path for ASCII names gives what the Character definition gives; other names take the definition")
+    func birdSymbolsByBytes() async {
+        let bird = BIRDDialect()
+        await propertyCheck(count: 500, input: Self.asciiNames) { name in
+            let byBytes = BIRDDialect.asciiIdentifier(name)
+            #expect(byBytes == (name.utf8.contains(0x0D) ? nil : bird.generalIdentifier(name)), "'\(name)'")
+        }
+        for name in ["vif-\u{301}a", "ü-1", "a\r\nb", "-\u{301}"] {
+            #expect(BIRDDialect.asciiIdentifier(name) == nil)
+            #expect(bird.identifier(name) == bird.generalIdentifier(name))
+        }
+    }
+
     // MARK: Random valid definitions, every free-text field random
 
     /// The characters each free-text field allows (the validation rules), so every

@@ -33,15 +33,20 @@ enum AddressText {
         address.family == .ipv4 ? maximumIPv4Length : maximumIPv6Length
     }
 
-    /// Appends `address` (and `/length`) to `bytes`, a render's output, with no String
-    /// made in between (a String of more than 15 bytes is an allocation and a UTF-8 check).
+    /// Appends `address` (and `/length`) to `bytes` with no String made in between (a
+    /// String of more than 15 bytes is an allocation and a UTF-8 check).
     static func append(_ address: IPAddress, length: Int?, to bytes: inout [UInt8]) {
         append(capacity: maximumIPv6Length + maximumSuffixLength, to: &bytes) { write(address, length: length, into: $0) }
     }
 
-    /// Appends a non-negative number in decimal to a render's output.
-    static func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
-        append(capacity: 20, to: &bytes) { writeDecimal(value, into: $0, at: 0) }
+    /// Appends `address` to a render's output, written in place.
+    static func append(_ address: IPAddress, to output: inout RenderOutput) {
+        output.append(atMost: maximumIPv6Length) { write(address, into: $0, at: 0) }
+    }
+
+    /// Appends a non-negative number in decimal to a render's output, written in place.
+    static func appendDecimal(_ value: Int, to output: inout RenderOutput) {
+        output.append(atMost: 20) { writeDecimal(value, into: $0, at: 0) }
     }
 
     /// Appends at most `capacity` bytes written by `write` (which returns the count) on

@@ -24,6 +24,26 @@ struct BIRDDialect: VendorDialect {
     /// Symbols are letters, digits and `_`. `-` becomes `_`; names that had `_` or `.`
     /// could then meet another name, so they get a hash suffix.
     func identifier(_ name: String) -> String {
+        Self.asciiIdentifier(name) ?? generalIdentifier(name)
+    }
+
+    /// `identifier` for a name of ASCII characters (one byte each: no CR, which starts
+    /// the two-byte character CR LF), the usual case, by bytes. By `Character`, with a
+    /// Unicode property for the first letter, it was over half of a BIRD render.
+    static func asciiIdentifier(_ name: String) -> String? {
+        let hyphen = UInt8(ascii: "-"), underscore = UInt8(ascii: "_"), dot = UInt8(ascii: ".")
+        let bytes = Array(name.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        let mapped = bytes.map { $0 == hyphen ? underscore : $0 }
+        let needsHash = bytes.contains { $0 == underscore || $0 == dot } || !mapped.allSatisfy(isSymbolCharacter)
+        let text = String(decoding: mapped, as: UTF8.self)
+        if !needsHash, mapped.count <= 64, let first = mapped.first, IdentifierRules.isLetter(first) { return text }
+        return IdentifierRules.restricted(text + "_" + IdentifierRules.hash(name), allowed: isSymbolCharacter,
+                                          maximumLength: 64, mustStartWithLetter: true)
+    }
+
+    /// `identifier` for any name, by `Character` (a `-` carrying a combining mark is not a `-`).
+    func generalIdentifier(_ name: String) -> String {
         let mapped = String(name.map { $0 == "-" ? "_" : $0 })
         let needsHash = name.utf8.contains { $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
             || mapped.contains(where: { !IdentifierRules.isAllowed($0, Self.isSymbolCharacter) })
@@ -32,7 +52,7 @@ struct BIRDDialect: VendorDialect {
                                           maximumLength: 64, mustStartWithLetter: true)
     }
 
-    private static func isSymbolCharacter(_ byte: UInt8) -> Bool {
+    static func isSymbolCharacter(_ byte: UInt8) -> Bool {
         IdentifierRules.isLetterOrDigit(byte) || byte == UInt8(ascii: "_")
     }
 

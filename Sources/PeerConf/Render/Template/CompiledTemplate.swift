@@ -61,16 +61,15 @@ public struct CompiledTemplate: Sendable {
     /// Renders with `root` as the outermost scope. A name that no scope has is an error
     /// (plain Mustache prints nothing for it), as is printing a list or an object.
     public func render(_ root: any TemplateObject) throws(TemplateRenderError) -> String {
-        var output: [UInt8] = []
         // Lists make the output longer than the template: twice its size is rarely outgrown.
-        output.reserveCapacity(source.utf8.count * 2)
+        var output = RenderOutput(capacity: source.utf8.count * 2)
         var scopes: [Scope] = [Scope(object: root)]
         try steps.withUnsafeBufferPointer { steps throws(TemplateRenderError) in
             try bytes.withUnsafeBufferPointer { bytes throws(TemplateRenderError) in
                 try render(0..<steps.count, of: steps, texts: bytes, scopes: &scopes, into: &output)
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output.string()
     }
 
     /// A scope entered while rendering; the render keeps them innermost last.
@@ -119,12 +118,12 @@ public struct CompiledTemplate: Sendable {
     }
 
     private func render(_ range: Range<Int>, of steps: UnsafeBufferPointer<TemplateStep>, texts: UnsafeBufferPointer<UInt8>,
-                        scopes: inout [Scope], into output: inout [UInt8]) throws(TemplateRenderError) {
+                        scopes: inout [Scope], into output: inout RenderOutput) throws(TemplateRenderError) {
         var index = range.lowerBound
         while index < range.upperBound {
             switch steps[index] {
             case .text(let text):
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: texts[text]))
+                output.append(UnsafeBufferPointer(rebasing: texts[text]))
                 index += 1
             case .variable(let name, let offset):
                 index += 1
@@ -176,7 +175,7 @@ public struct CompiledTemplate: Sendable {
     /// Prints `name` from the innermost scope that has it, when it is text or a flag (rows
     /// print theirs without making a String); false when it is not (then `lookup` finds
     /// it, or says why not).
-    private func print(_ name: TemplateName, from scopes: [Scope], into output: inout [UInt8]) -> Bool {
+    private func print(_ name: TemplateName, from scopes: [Scope], into output: inout RenderOutput) -> Bool {
         var index = scopes.count - 1
         while index >= 0 {
             if let rows = scopes[index].rows {

@@ -30,10 +30,10 @@ public enum TemplateValue: Sendable {
 
     /// Appends a text, or a flag as `true`/`false`, to a render's output; false (nothing
     /// appended) for a list or an object, which cannot be printed.
-    func print(into output: inout [UInt8]) -> Bool {
+    func print(into output: inout RenderOutput) -> Bool {
         switch self {
-        case .text(let text): output.append(contentsOf: text.utf8)
-        case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .text(let text): output.append(text)
+        case .flag(let flag): output.append(flag ? "true" : "false")
         case .list, .object, .rows: return false
         }
         return true
@@ -55,11 +55,11 @@ public protocol TemplateRows: AnyObject, Sendable {
     /// Prints `name` of `row` straight into the output, when the rows have it as text or a
     /// flag (false hands the name on). Rows print the same text many times over a batch:
     /// this spares them a String each time.
-    func print(_ name: TemplateName, row: Int, into output: inout [UInt8]) -> Bool
+    func print(_ name: TemplateName, row: Int, into output: inout RenderOutput) -> Bool
 }
 
 extension TemplateRows {
-    public func print(_ name: TemplateName, row: Int, into output: inout [UInt8]) -> Bool {
+    public func print(_ name: TemplateName, row: Int, into output: inout RenderOutput) -> Bool {
         value(for: name, row: row)?.print(into: &output) ?? false
     }
 }
