@@ -5,15 +5,24 @@ import Synchronization
 public struct BatchFile: Sendable {
     /// `<vif>/<name>`, relative to the output folder.
     public var relativePath: String
-    public var text: String
+    public var text: String {
+        get { content.string }
+        set { content = .string(newValue) }
+    }
+    /// The text as it was made (a String, or bytes written and hashed as they are).
+    public var content: FileText
     /// What the manifest records as the file's platform (`frr`, `netconf-junos`).
     public var label: String
     /// A line for standard error once the batch succeeded (NETCONF confirmed commits).
     public var note: String?
 
     public init(relativePath: String, text: String, label: String, note: String? = nil) {
+        self.init(relativePath: relativePath, content: .string(text), label: label, note: note)
+    }
+
+    public init(relativePath: String, content: FileText, label: String, note: String? = nil) {
         self.relativePath = relativePath
-        self.text = text
+        self.content = content
         self.label = label
         self.note = note
     }
@@ -108,7 +117,8 @@ public enum BatchPipeline {
                     case .directory:
                         guard !failed.isSet else { continue }
                         do throws(OutputDirectory.WriteError) {
-                            result.staged.append(try staging!.stage(file.generated, tag: item.index, folders: &folders))
+                            result.staged.append(try staging!.stage(file.relativePath, vendor: file.label, content: file.content,
+                                                                    tag: item.index, folders: &folders))
                         } catch {
                             failed.set()
                             result.writeError = result.writeError ?? error

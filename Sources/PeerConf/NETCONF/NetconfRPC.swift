@@ -7,12 +7,17 @@ enum NetconfXML {
 
     /// One `<rpc>` document with `message-id`, an optional comment before it.
     static func rpc(messageID: Int, comment: String? = nil, _ body: (XMLTree, XMLTree.Element) -> Void) -> String {
+        String(decoding: rpcUTF8(messageID: messageID, comment: comment, body), as: UTF8.self)
+    }
+
+    /// `rpc` as the bytes libxml2 wrote.
+    static func rpcUTF8(messageID: Int, comment: String? = nil, _ body: (XMLTree, XMLTree.Element) -> Void) -> [UInt8] {
         XMLTree.build { tree in
             let rpc = tree.makeRoot("rpc", namespace: base)
             tree.setAttribute("message-id", String(messageID), on: rpc)
             if let comment { tree.addPrologComment(comment) }
             body(tree, rpc)
-            return tree.serialized()
+            return tree.serializedUTF8()
         }
     }
 

@@ -38,14 +38,14 @@ public enum NetconfRenderer {
         }
         let editConfig = NetconfXML.EditConfig(target: options.target, defaultOperation: options.rollback ? "none" : "merge", payload: payload)
         guard let session = options.session else {
-            let text = NetconfXML.rpc(messageID: 1, comment: header) { tree, rpc in editConfig.write(in: tree, rpc) }
-            return NetconfDocument(model: context.model, virtualInterface: intent.virtualInterfaceName, text: text, followUp: nil)
+            let bytes = NetconfXML.rpcUTF8(messageID: 1, comment: header) { tree, rpc in editConfig.write(in: tree, rpc) }
+            return NetconfDocument(model: context.model, virtualInterface: intent.virtualInterfaceName, content: .utf8(bytes), followUp: nil)
         }
         let exchange = NetconfXML.Session(
             model: context.model, target: options.target, options: session,
             persistID: session.persistID ?? "peerconf-\(intent.virtualInterfaceName)", header: header, editConfig: editConfig
         )
-        return NetconfDocument(model: context.model, virtualInterface: intent.virtualInterfaceName, text: exchange.text, followUp: exchange.followUp)
+        return NetconfDocument(model: context.model, virtualInterface: intent.virtualInterfaceName, content: .string(exchange.text), followUp: exchange.followUp)
     }
 }
 
@@ -123,7 +123,12 @@ public struct NetconfOptions: Sendable {
 public struct NetconfDocument: Sendable {
     public var model: NetconfModel
     public var virtualInterface: String
-    public var text: String
+    public var text: String {
+        get { content.string }
+        set { content = .string(newValue) }
+    }
+    /// The text as it was made (an `<rpc>` as libxml2's bytes).
+    public var content: FileText
     /// With a confirmed commit: what must follow to make it permanent (or to cancel it).
     public var followUp: String?
 
@@ -139,7 +144,7 @@ extension NetconfRenderer {
             render([item.intent], model: model, options: options).map { documents in
                 let document = documents[0]
                 return BatchFile(
-                    relativePath: document.relativePath, text: document.text, label: "netconf-\(model.rawValue)",
+                    relativePath: document.relativePath, content: document.content, label: "netconf-\(model.rawValue)",
                     note: document.followUp.map { "\(document.virtualInterface) (\(model.rawValue)): \($0)" }
                 )
             }

@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// Serializes a libxml2 document into a Swift string with one copy of the text.
+/// Serializes a libxml2 document into UTF-8 bytes with one copy of the text.
 ///
 /// `xmlDocDumpFormatMemoryEnc(doc, ..., "UTF-8", 1)`, which this replaces, produces the same
 /// bytes but converts them with libxml2's UTF-8 to UTF-8 encoder, then duplicates the
@@ -10,13 +10,14 @@ import CLibXML2
 /// "UTF-8" only labels the declaration and keeps non-ASCII text as UTF-8 (not character
 /// references), exactly as the encoder path did.
 enum XMLOutput {
-    static func serialize(_ document: xmlDocPtr) -> String {
+    /// The document's UTF-8 bytes (batches write and hash these as they are).
+    static func serialize(_ document: xmlDocPtr) -> [UInt8] {
         var sink = Sink()
-        return withUnsafeMutablePointer(to: &sink) { sink -> String in
-            guard let output = xmlOutputBufferCreateIO(Sink.write, nil, sink, nil) else { return "" }
+        return withUnsafeMutablePointer(to: &sink) { sink -> [UInt8] in
+            guard let output = xmlOutputBufferCreateIO(Sink.write, nil, sink, nil) else { return [] }
             // Writes the document, then flushes and frees `output`.
-            guard xmlSaveFormatFileTo(output, document, "UTF-8", 1) >= 0 else { return "" }
-            return String(decoding: sink.pointee.bytes, as: UTF8.self)
+            guard xmlSaveFormatFileTo(output, document, "UTF-8", 1) >= 0 else { return [] }
+            return sink.pointee.bytes
         }
     }
 

@@ -165,6 +165,11 @@ public final class XMLTree {
 
     /// The document as UTF-8 text with an XML declaration and 2-space indentation.
     public func serialized() -> String {
+        String(decoding: serializedUTF8(), as: UTF8.self)
+    }
+
+    /// `serialized()` as the bytes libxml2 wrote.
+    public func serializedUTF8() -> [UInt8] {
         XMLOutput.serialize(document)
     }
 }

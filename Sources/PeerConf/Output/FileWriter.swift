@@ -19,7 +19,8 @@ enum FileWriter {
         bytes.withUnsafeBufferPointer { write($0, to: descriptor) }
     }
 
-    private static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+    /// Writes all of `buffer` to `descriptor`; false with `errno` set on failure.
+    static func write(_ buffer: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

@@ -121,17 +121,24 @@ public struct StagedOutput: Sendable {
     /// `Folders`), or under a temporary name next to its target (creating the folder).
     /// `folders` is one batch item's: all its files carry its `tag`.
     public func stage(_ file: GeneratedFile, tag: Int, folders: inout Folders) throws(OutputDirectory.WriteError) -> Staged {
-        if file.relativePath == OutputManifest.fileName {
-            throw OutputDirectory.WriteError(path: file.relativePath, reason: "a generated file cannot be named like the manifest")
+        try stage(file.relativePath, vendor: file.vendor, content: .string(file.contents), tag: tag, folders: &folders)
+    }
+
+    /// `stage(_:tag:folders:)` for a file's parts, its text as it was made (bytes are
+    /// written and hashed without becoming a String).
+    public func stage(_ relativePath: String, vendor: String, content: FileText, tag: Int, folders: inout Folders) throws(OutputDirectory.WriteError) -> Staged {
+        if relativePath == OutputManifest.fileName {
+            throw OutputDirectory.WriteError(path: relativePath, reason: "a generated file cannot be named like the manifest")
         }
-        var staged = Staged(entry: file.manifestEntry, tag: tag)
-        if let (folder, _) = Self.singleFolder(of: file.relativePath) {
+        let digest = content.withUTF8 { SHA256.hex($0) }
+        var staged = Staged(entry: OutputManifest.Entry(file: relativePath, vendor: vendor, digest: digest), tag: tag)
+        if let (folder, _) = Self.singleFolder(of: relativePath) {
             staged.inNewFolder = try isNew(folder, tag: tag, folders: &folders)
         }
         let temporary = temporaryPath(staged)
         var descriptor = FileWriter.create(temporary)
         if descriptor < 0 && errno == ENOENT && !staged.inNewFolder {
-            let folder = (targetPath(file.relativePath) as NSString).deletingLastPathComponent
+            let folder = (targetPath(relativePath) as NSString).deletingLastPathComponent
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
@@ -142,14 +149,14 @@ public struct StagedOutput: Sendable {
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
             removeIfEmpty(staged)
-            throw OutputDirectory.WriteError(path: targetPath(file.relativePath), reason: reason)
+            throw OutputDirectory.WriteError(path: targetPath(relativePath), reason: reason)
         }
-        let written = FileWriter.write(file.contents, to: descriptor)
+        let written = content.withUTF8 { FileWriter.write($0, to: descriptor) }
         let reason = written ? nil : String(cString: strerror(errno))
         if close(descriptor) != 0 || !written {
             unlink(temporary)
             removeIfEmpty(staged)
-            throw OutputDirectory.WriteError(path: targetPath(file.relativePath), reason: reason ?? "cannot write the file")
+            throw OutputDirectory.WriteError(path: targetPath(relativePath), reason: reason ?? "cannot write the file")
         }
         return staged
     }
