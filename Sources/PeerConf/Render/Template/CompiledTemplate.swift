@@ -1,6 +1,7 @@
 /// A parsed template, rendered against `TemplateValue`s: sections and names resolved by a
-/// switch over the value's case, the output appended to one byte buffer (appending bytes
-/// is a copy; appending to a String also updates its UTF-8 and ASCII bookkeeping each time).
+/// switch over the value's case, the output appended to one byte buffer (`RenderOutput`:
+/// appending bytes is a copy; appending to a String also updates its UTF-8 and ASCII
+/// bookkeeping each time).
 public struct CompiledTemplate: Sendable {
     /// The template flattened (see `TemplateStep`), and the bytes its texts are ranges of.
     let steps: [TemplateStep]
