@@ -10,7 +10,7 @@ import CXMLArena
 /// to libxml2 as pointers into the Swift strings (`withXMLString`, no temporary array per
 /// call, which Swift's implicit `String` to `UnsafePointer<UInt8>` conversion makes),
 /// element names are interned in the document's dictionary instead of copied per element,
-/// and `serialized()` writes the document straight into the Swift string's storage.
+/// and `serializedUTF8()` hands over the bytes libxml2 wrote, copied once.
 public final class XMLTree {
     private let document: xmlDocPtr
     /// Set by `build` once it freed (or dropped) the document itself.

@@ -48,8 +48,6 @@ final class PrefixRows: TemplateRows {
 
     var count: Int { prefixes.count }
 
-    func contains(_ family: AddressFamily) -> Bool { prefixes.contains { $0.family == family } }
-
     /// The rows of one family (not renumbered: only unnumbered lists are split), with
     /// their texts copied rather than written again.
     func only(_ family: AddressFamily) -> PrefixRows {

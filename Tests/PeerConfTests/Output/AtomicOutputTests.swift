@@ -167,6 +167,30 @@ struct AtomicOutputTests {
         #expect(Self.entryNames(in: directory.url).isEmpty)
     }
 
+    @Test("two outputs for one path are refused at commit, the first in batch order named, whether within one interface or across", arguments: [
+        // (folder, name, tag) in batch order; the path expected in the error.
+        ([("vif-a", "frr.cfg", 0), ("vif-a", "eos.cfg", 0), ("vif-a", "frr.cfg", 0)], "vif-a/frr.cfg"),
+        ([("vif-x", "a.cfg", 1), ("vif-y", "q.cfg", 2), ("vif-x", "a.cfg", 3), ("vif-x", "b.cfg", 3), ("vif-x", "b.cfg", 3)], "vif-x/a.cfg"),
+        ([("vif-x", "a.cfg", 1), ("vif-x", "b.cfg", 2), ("vif-y", "a.cfg", 3), ("vif-y", "a.cfg", 3)], "vif-y/a.cfg"),
+    ])
+    func duplicatePathsAtCommit(_ files: [(String, String, Int)], _ expected: String) throws {
+        let directory = try TemporaryDirectory()
+        let staging = try StagedOutput(directory: directory.url.path, updateManifest: true)
+        var folders: [Int: StagedOutput.Folders] = [:]
+        let staged = try files.map { folder, name, tag in
+            var itemFolders = folders[tag] ?? StagedOutput.Folders()
+            defer { folders[tag] = itemFolders }
+            return try staging.stage(GeneratedFile(relativePath: "\(folder)/\(name)", contents: "x\n", vendor: "frr"), tag: tag, folders: &itemFolders)
+        }
+        do {
+            try staging.commit(staged)
+            Issue.record("two outputs for one path were committed")
+        } catch {
+            #expect(error.path == expected && error.reason.hasPrefix("two outputs would be written to the same file"))
+        }
+        #expect(Self.entryNames(in: directory.url).isEmpty)
+    }
+
     @Test("a folder that appears between staging and commit gets the files one by one, keeping what else it holds")
     func folderAppearsBeforeCommit() throws {
         let directory = try TemporaryDirectory()

@@ -149,6 +149,17 @@ struct GeneratedFilesTests {
         #expect(OutputManifest.isPathInsideFolder(path) == inside)
     }
 
+    @Test("entries are sorted by file; of two for one file the last given is kept, in a manifest and in a merge")
+    func lastEntryWins() {
+        func entry(_ file: String, _ vendor: String) -> OutputManifest.Entry {
+            OutputManifest.Entry(file: file, vendor: vendor, digest: String(repeating: "a", count: 64))
+        }
+        let manifest = OutputManifest(entries: [entry("vif-b/x", "1"), entry("vif-a/x", "2"), entry("vif-b/x", "3"), entry("vif-a/x", "4"), entry("vif-a/w", "5")])
+        #expect(manifest.entries.map { "\($0.file) \($0.vendor)" } == ["vif-a/w 5", "vif-a/x 4", "vif-b/x 3"])
+        let merged = manifest.merging([entry("vif-c/x", "6"), entry("vif-a/x", "7"), entry("vif-c/x", "8")])
+        #expect(merged.entries.map { "\($0.file) \($0.vendor)" } == ["vif-a/w 5", "vif-a/x 7", "vif-b/x 3", "vif-c/x 8"])
+    }
+
     @Test("JSON strings are escaped")
     func quoting() {
         #expect(OutputManifest.quoted("a\"b\\c\n\u{1}é") == "\"a\\\"b\\\\c\\n\\u0001é\"")
