@@ -77,6 +77,37 @@ struct TemplateEngineTests {
         #expect(try render("{{#bfd}}{{interval}}{{/bfd}}{{#off}}x{{/off}}{{#flag}}{{interval}}{{/flag}}", values) == "300outer")
     }
 
+    /// The engine calls its own view-model classes directly; any other `TemplateObject`
+    /// or `TemplateRows` goes through the protocols and must render the same.
+    final class CustomObject: TemplateObject {
+        let values: [TemplateName: TemplateValue]
+        let named: [String: TemplateValue]
+        init(_ values: [TemplateName: TemplateValue], named: [String: TemplateValue] = [:]) {
+            self.values = values
+            self.named = named
+        }
+        func value(for name: TemplateName) -> TemplateValue? { values[name] }
+        func value(named name: String) -> TemplateValue? { named[name] }
+    }
+
+    final class CustomRows: TemplateRows {
+        let texts: [String]
+        init(_ texts: [String]) { self.texts = texts }
+        var count: Int { texts.count }
+        func value(for name: TemplateName, row: Int) -> TemplateValue? { name == .cidr ? .text(texts[row]) : nil }
+    }
+
+    @Test("objects and rows of other types render as the view model's own do")
+    func otherConformers() throws {
+        let template = try CompiledTemplate(parsing: "{{#interface}}{{name}} {{#addresses}}{{cidr}}/{{family}}{{^last()}},{{/last()}}{{/addresses}} {{extra}}{{/interface}}")
+        let rows: [String] = ["10.0.0.1/30", "2001:db8::1/126"]
+        let custom = CustomObject([.interface: .object(CustomObject([.name: "eth0.100", .addresses: .rows(CustomRows(rows)), .family: "f"], named: ["extra": "x"]))])
+        let builtIn = TemplateFields([.interface: .object(TemplateFields([.name: "eth0.100", .addresses: .rows(CustomRows(rows)), .family: "f"], adding: ["extra": "x"]))])
+        let expected = "eth0.100 10.0.0.1/30/f,2001:db8::1/126/f x"
+        #expect(try template.render(custom) == expected)
+        #expect(try template.render(builtIn) == expected)
+    }
+
     @Test("syntax errors name the line and column")
     func syntaxErrors() {
         let cases: [(String, String, String)] = [

@@ -80,11 +80,19 @@ public struct CompiledTemplate: Sendable {
     /// hold the lists and rows they walk. Searching the stack then copies no reference:
     /// with owned values each lookup retained and released every scope it looked at,
     /// about a fifth of a render.
+    ///
+    /// The view model's own classes are also kept as `Unmanaged` references, called
+    /// directly and without reference counting (through the protocols, each call retained
+    /// and released the object).
     private struct Scope {
         /// Set when the scope is an object (the root, an object section or element).
         unowned(unsafe) var object: (any TemplateObject)?
+        /// `object` when it is the view model's `TemplateFields`.
+        var fields: Unmanaged<TemplateFields>?
         /// Set when the scope is a row of a table (`row` is which).
         unowned(unsafe) var rows: (any TemplateRows)?
+        /// `rows` when they are the view model's `PrefixRows`.
+        var prefixRows: Unmanaged<PrefixRows>?
         var row = 0
         /// Anything else a section or a list entered (a text, say), owned; `{{.}}` prints it.
         var other: TemplateValue?
@@ -93,11 +101,13 @@ public struct CompiledTemplate: Sendable {
 
         init(object: any TemplateObject, position: (index: Int, count: Int)? = nil) {
             self.object = object
+            fields = (object as? TemplateFields).map(Unmanaged.passUnretained)
             self.position = position
         }
 
         init(rows: any TemplateRows, row: Int) {
             self.rows = rows
+            prefixRows = (rows as? PrefixRows).map(Unmanaged.passUnretained)
             self.row = row
             self.position = (row, rows.count)
         }
@@ -105,6 +115,7 @@ public struct CompiledTemplate: Sendable {
         init(_ value: TemplateValue, position: (index: Int, count: Int)? = nil) {
             if case .object(let object) = value {
                 self.object = object
+                fields = (object as? TemplateFields).map(Unmanaged.passUnretained)
             } else {
                 other = value
             }
@@ -176,10 +187,16 @@ public struct CompiledTemplate: Sendable {
     /// Prints `name` from the innermost scope that has it, when it is text or a flag (rows
     /// print theirs without making a String); false when it is not (then `lookup` finds
     /// it, or says why not).
+    @inline(__always)
     private func print(_ name: TemplateName, from scopes: [Scope], into output: inout RenderOutput) -> Bool {
         var index = scopes.count - 1
         while index >= 0 {
-            if let rows = scopes[index].rows {
+            if let rows = scopes[index].prefixRows {
+                let row = scopes[index].row
+                if rows._withUnsafeGuaranteedRef({ $0.print(name, row: row, into: &output) }) { return true }
+            } else if let fields = scopes[index].fields {
+                if let printed = fields._withUnsafeGuaranteedRef({ $0.print(name, into: &output) }) { return printed }
+            } else if let rows = scopes[index].rows {
                 if rows.print(name, row: scopes[index].row, into: &output) { return true }
             } else if let object = scopes[index].object, let value = object.value(for: name) {
                 return value.print(into: &output)

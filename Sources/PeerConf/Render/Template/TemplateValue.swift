@@ -114,6 +114,14 @@ public final class TemplateFields: TemplateObject {
         return place == 0 ? nil : values[place - 1]
     }
 
+    /// Prints `name`'s value in place (no copy of it): true when printed, false when it is
+    /// a list or an object, nil when this object has no such name.
+    func print(_ name: TemplateName, into output: inout RenderOutput) -> Bool? {
+        let place = Int(places[name.rawValue])
+        guard place != 0 else { return nil }
+        return values.withUnsafeBufferPointer { $0[place - 1].print(into: &output) }
+    }
+
     public func value(named name: String) -> TemplateValue? { others[name] }
 }
 
