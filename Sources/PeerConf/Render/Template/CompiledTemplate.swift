@@ -114,12 +114,11 @@ public struct CompiledTemplate: Sendable {
 
         init(_ value: TemplateValue, position: (index: Int, count: Int)? = nil) {
             if case .object(let object) = value {
-                self.object = object
-                fields = (object as? TemplateFields).map(Unmanaged.passUnretained)
+                self = Scope(object: object, position: position)
             } else {
                 other = value
+                self.position = position
             }
-            self.position = position
         }
 
         /// The scope as a value, for `{{.}}`; nil for a row.
