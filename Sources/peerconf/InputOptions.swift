@@ -15,15 +15,7 @@ struct InputOptions: ParsableArguments {
     /// file after the other. Every command that reads definitions loads them here.
     func loadAll() -> [LoadResult] {
         let options = source.loadOptions
-        guard files.count > 1 else {
-            return files.map { DefinitionLoader.load(file: $0, options: options) }
-        }
-        let results = ResultSlots(count: files.count)
-        let files = self.files
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.store(DefinitionLoader.load(file: files[index], options: options), at: index)
-        }
-        return results.collect()
+        return files.mapOnAllCores { DefinitionLoader.load(file: $0, options: options) }
     }
 }
 
@@ -59,27 +51,3 @@ struct SourceOptions: ParsableArguments {
 }
 
 extension InputFormat: ExpressibleByArgument {}
-
-/// One slot per file for `loadAll`: each slot is written by exactly one iteration, and
-/// read only after all of them have finished.
-private final class ResultSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<LoadResult?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ result: LoadResult, at index: Int) {
-        slots[index] = result
-    }
-
-    func collect() -> [LoadResult] {
-        slots.map { $0! }
-    }
-}

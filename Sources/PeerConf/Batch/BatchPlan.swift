@@ -1,6 +1,3 @@
-import Foundation
-import Synchronization
-
 /// The one loop every batch command shares (render, netconf, ticket): each definition's
 /// virtual interfaces in file order, each with its intent and the targets (vendors or
 /// NETCONF models) it renders for.
@@ -36,7 +33,8 @@ public struct BatchPlan<Target: Sendable>: Sendable {
         var items: [BatchItem<Target>] = []
         var problems: [RenderProblem] = []
         var problemPositions: [Int] = []
-        for (definition, built) in zip(definitions, Self.intents(of: definitions)) {
+        // Built on every core: 10,000 interfaces took one core 0.05 s while the other waited.
+        for (definition, built) in zip(definitions, definitions.mapOnAllCores(IntentBuilder.intents(for:))) {
             let intents: [RouterIntent]
             switch built {
             case .success(let built): intents = built
@@ -57,20 +55,6 @@ public struct BatchPlan<Target: Sendable>: Sendable {
         self.items = items
         self.problems = problems
         self.problemPositions = problemPositions
-    }
-}
-
-extension BatchPlan {
-    /// Each definition's intents, built on every core (10,000 interfaces took one core
-    /// 0.05 s while the other waited), in definition order.
-    private static func intents(of definitions: [Definition]) -> [Result<[RouterIntent], RenderFailure>] {
-        guard definitions.count > 1 else { return definitions.map(IntentBuilder.intents(for:)) }
-        let built = Mutex<[Result<[RouterIntent], RenderFailure>?]>(Array(repeating: nil, count: definitions.count))
-        DispatchQueue.concurrentPerform(iterations: definitions.count) { index in
-            let intents = IntentBuilder.intents(for: definitions[index])
-            built.withLock { $0[index] = intents }
-        }
-        return built.withLock { $0.map { $0! } }
     }
 }
 
