@@ -170,7 +170,7 @@ extension VendorDialect {
     }
 }
 
-/// A set of ASCII bytes as a 128-bit mask.
+/// A set of ASCII bytes as a 128-bit mask (key rules, text cleaning).
 struct ASCIIByteSet: Sendable, Hashable {
     private var low: UInt64 = 0, high: UInt64 = 0
 
@@ -278,14 +278,11 @@ public enum TextRules {
 
     /// The same for text that is printable ASCII already (nearly every description, and
     /// each render cleans two or three): one byte is one character there, so the bytes
-    /// are checked and replaced without building characters. Nil for any other text.
+    /// are checked and replaced without building characters. Nil for any other text, or
+    /// when a forbidden character is not one ASCII byte (the definition above decides).
     private static func printableASCIIBytes(_ text: String, forbidden: Set<Character>, replacement: Character) -> String? {
         guard let substitute = replacement.asciiValue, replacement.unicodeScalars.count == 1,
-              text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
-        var refused: [UInt8] = []
-        for character in forbidden where character.unicodeScalars.count == 1 {
-            if let ascii = character.asciiValue { refused.append(ascii) }
-        }
+              let refused = ASCIIByteSet(forbidden), text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
         guard text.utf8.contains(where: refused.contains) else { return text }
         return String(decoding: text.utf8.map { refused.contains($0) ? substitute : $0 }, as: UTF8.self)
     }
