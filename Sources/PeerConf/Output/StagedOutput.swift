@@ -5,8 +5,8 @@ import Foundation
 /// (`stage`, safe to call from many tasks at once: in a hidden folder of its own when its
 /// folder is new, see `Folders`, otherwise next to its target), and only when the whole
 /// batch succeeded are the temporaries renamed over their targets, the manifest last
-/// (`commit`, in StagedOutputCommit.swift). After an error, `discard` deletes the temporaries: the previous files stay
-/// as they were, and no reader ever sees half a file.
+/// (`commit`, in StagedOutputCommit.swift). After an error, `discard` deletes the
+/// temporaries: the previous files stay as they were, and no reader ever sees half a file.
 public struct StagedOutput: Sendable {
     /// A file written under its temporary name, waiting for `commit`.
     public struct Staged: Sendable {
