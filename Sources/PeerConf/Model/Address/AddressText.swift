@@ -36,7 +36,10 @@ enum AddressText {
     /// Appends `address` (and `/length`) to `bytes` with no String made in between (a
     /// String of more than 15 bytes is an allocation and a UTF-8 check).
     static func append(_ address: IPAddress, length: Int?, to bytes: inout [UInt8]) {
-        append(capacity: maximumIPv6Length + maximumSuffixLength, to: &bytes) { write(address, length: length, into: $0) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maximumIPv6Length + maximumSuffixLength) { buffer in
+            let count = write(address, length: length, into: buffer)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
     }
 
     /// Appends `address` to a render's output, written in place.
@@ -47,15 +50,6 @@ enum AddressText {
     /// Appends a non-negative number in decimal to a render's output, written in place.
     static func appendDecimal(_ value: Int, to output: inout RenderOutput) {
         output.append(atMost: 20) { writeDecimal(value, into: $0, at: 0) }
-    }
-
-    /// Appends at most `capacity` bytes written by `write` (which returns the count) on
-    /// the stack, the way `string(capacity:_:)` makes a String of them.
-    private static func append(capacity: Int, to bytes: inout [UInt8], _ write: (Buffer) -> Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
-            let count = write(buffer)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<count]))
-        }
     }
 
     /// `address/length`, as prefixes and interface addresses print.
