@@ -3,14 +3,18 @@ import Synchronization
 
 /// Putting a batch's staged files in place (see `StagedOutput`).
 extension StagedOutput {
-    /// Renames every staged file (or new folder) over its target, on `jobs` threads (a
-    /// batch stages a hundred thousand files, and one thread renaming them took about half
-    /// a second with the other cores idle), then puts the manifest (merged with the one
-    /// already there) in place atomically, last. Meanwhile the manifest is merged and
-    /// written under its temporary name, which took one thread another 0.1 s after the
-    /// renames. Two files for one path are an error before anything is renamed. After a
-    /// failed rename the files not yet renamed are discarded, the manifest is not
-    /// replaced, and the error of the first failed file in batch order is the one reported.
+    /// Renames every staged file (or new folder) over its target, on at most `jobs`
+    /// threads (a batch stages a hundred thousand files, and one thread renaming them took
+    /// about half a second with the other cores idle), then puts the manifest (merged with
+    /// the one already there) in place atomically, last. Meanwhile the manifest is merged
+    /// and written under its temporary name, which took one thread another 0.1 s after the
+    /// renames. Two files for one path are an error before anything is renamed.
+    ///
+    /// After a failed rename, files later in batch order that are not yet renamed are
+    /// discarded, earlier ones are still tried, and the manifest is not replaced: the
+    /// error reported is that of the first failing file in batch order, whatever the
+    /// number of threads and their timing. With one job the files before it are in place
+    /// and none after it.
     public func commit(_ staged: [Staged], jobs: Int = BatchPipeline.defaultJobs) throws(OutputDirectory.WriteError) {
         let (moves, duplicate) = Self.moves(staged)
         if let duplicate {
@@ -18,33 +22,38 @@ extension StagedOutput {
             throw OutputDirectory.WriteError(path: duplicate, reason: "two outputs would be written to the same file; give the virtual interfaces distinct names")
         }
         let failures = Mutex<[(position: Int, error: OutputDirectory.WriteError)]>([])
-        let failed = Atomic<Bool>(false)
+        let firstFailure = Atomic<Int>(.max)
         let manifest = Mutex<Result<String, OutputDirectory.WriteError>?>(nil)
         // Contiguous runs, so that each thread works in its own folders; several per
-        // thread, so that the one writing the manifest first takes fewer.
-        let runs = max(1, min(max(1, jobs) * 4, moves.count))
+        // thread, taken in batch order as threads come free, so that the one writing the
+        // manifest (task 0) takes fewer.
+        let threads = max(1, jobs)
+        let runs = max(1, min(threads * 4, moves.count))
         let tasks = runs + (updateManifest ? 1 : 0)
-        DispatchQueue.concurrentPerform(iterations: tasks) { task in
-            if updateManifest && task == 0 {
-                let merged = (existing ?? OutputManifest(entries: [])).merging(staged.map(\.entry))
-                let written: Result<String, OutputDirectory.WriteError>
-                do throws(OutputDirectory.WriteError) {
-                    written = .success(try writeTemporaryManifest(merged))
-                } catch {
-                    written = .failure(error)
-                }
-                manifest.withLock { $0 = written }
-                return
-            }
-            let job = task - (tasks - runs)
-            for move in moves[moves.count * job / runs ..< moves.count * (job + 1) / runs] {
-                if failed.load(ordering: .relaxed) {
-                    discard(staged[move])
+        let nextTask = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(threads, tasks)) { _ in
+            while case let task = nextTask.wrappingAdd(1, ordering: .relaxed).oldValue, task < tasks {
+                if updateManifest && task == 0 {
+                    let merged = (existing ?? OutputManifest(entries: [])).merging(staged.map(\.entry))
+                    let written: Result<String, OutputDirectory.WriteError>
+                    do throws(OutputDirectory.WriteError) {
+                        written = .success(try writeTemporaryManifest(merged))
+                    } catch {
+                        written = .failure(error)
+                    }
+                    manifest.withLock { $0 = written }
                     continue
                 }
-                if let failure = self.move(staged[move], startingAt: move.lowerBound) {
-                    failed.store(true, ordering: .relaxed)
-                    failures.withLock { $0.append(failure) }
+                let run = task - (tasks - runs)
+                for move in moves[moves.count * run / runs ..< moves.count * (run + 1) / runs] {
+                    if move.lowerBound > firstFailure.load(ordering: .relaxed) {
+                        discard(staged[move])
+                        continue
+                    }
+                    if let failure = self.move(staged[move], startingAt: move.lowerBound) {
+                        firstFailure.min(failure.position, ordering: .relaxed)
+                        failures.withLock { $0.append(failure) }
+                    }
                 }
             }
         }

@@ -76,9 +76,15 @@ struct AtomicOutputTests {
     }
 
     /// A batch's files are staged while it renders and renamed in place by several
-    /// threads at the end.
+    /// threads at the end. Which thread reaches its failure first varies from run to run,
+    /// so each case runs several times (one job once renamed files after the failure,
+    /// on threads it should not have had).
     @Test("a rename that fails at the end of a batch: the first failing file in batch order is reported, no temporary and no manifest remain", arguments: [1, 3])
     func failedRenameAtCommit(jobs: Int) throws {
+        for _ in 0..<25 { try failRenameAtCommit(jobs: jobs) }
+    }
+
+    private func failRenameAtCommit(jobs: Int) throws {
         let directory = try TemporaryDirectory()
         let staging = try StagedOutput(directory: directory.url.path, updateManifest: true)
         let files = (0..<12).map { GeneratedFile(relativePath: "vif-\($0)/frr.cfg", contents: "new \($0)\n", vendor: "frr") }
