@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs the built `peerconf` and measures what it cost: wall time and its peak resident
-/// memory.
+/// Runs the built `peerconf` and measures its peak resident memory. A run that has not
+/// ended after a minute is stopped and reported with status -1 (a hang, not slowness).
 ///
 /// The memory comes from a small Python parent's `RUSAGE_CHILDREN`: Linux carries a
 /// process's peak across `exec` from the memory it was started in, so a child spawned
@@ -9,20 +9,21 @@ import Foundation
 enum ResourceMeter {
     struct Measurement {
         var status: Int32
-        var seconds: Double
         /// Peak resident set size of peerconf, in KiB.
         var maximumResidentKiB: Int
         var stdout: String
     }
 
     static let script = """
-    import resource, subprocess, sys, time
-    start = time.monotonic()
-    run = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    seconds = time.monotonic() - start
+    import resource, subprocess, sys
+    try:
+        run = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=60)
+        status, stdout = run.returncode, run.stdout
+    except subprocess.TimeoutExpired as stopped:
+        status, stdout = -1, stopped.stdout or b""
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    sys.stdout.write(f"{run.returncode} {seconds} {peak}\\n")
-    sys.stdout.write(run.stdout.decode("utf-8", "replace"))
+    sys.stdout.write(f"{status} {peak}\\n")
+    sys.stdout.write(stdout.decode("utf-8", "replace"))
     """
 
     /// nil when python3 is not installed.
@@ -42,7 +43,7 @@ enum ResourceMeter {
         let text = String(decoding: data, as: UTF8.self)
         guard let newline = text.firstIndex(of: "\n") else { return nil }
         let fields = text[..<newline].split(separator: " ")
-        guard fields.count == 3, let status = Int32(fields[0]), let seconds = Double(fields[1]), let peak = Int(fields[2]) else { return nil }
-        return Measurement(status: status, seconds: seconds, maximumResidentKiB: peak, stdout: String(text[text.index(after: newline)...]))
+        guard fields.count == 2, let status = Int32(fields[0]), let peak = Int(fields[1]) else { return nil }
+        return Measurement(status: status, maximumResidentKiB: peak, stdout: String(text[text.index(after: newline)...]))
     }
 }
