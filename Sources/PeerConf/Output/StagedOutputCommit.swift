@@ -21,7 +21,9 @@ extension StagedOutput {
             discard(staged)
             throw OutputDirectory.WriteError(path: duplicate, reason: "two outputs would be written to the same file; give the virtual interfaces distinct names")
         }
-        let failures = Mutex<[(position: Int, error: OutputDirectory.WriteError)]>([])
+        // The first failure in batch order; its position also in an atomic, read before
+        // every rename.
+        let failure = Mutex<(position: Int, error: OutputDirectory.WriteError)?>(nil)
         let firstFailure = Atomic<Int>(.max)
         let manifest = Mutex<Result<String, OutputDirectory.WriteError>?>(nil)
         // Contiguous runs, so that each thread works in its own folders; several per
@@ -50,15 +52,17 @@ extension StagedOutput {
                         discard(staged[move])
                         continue
                     }
-                    if let failure = self.move(staged[move], startingAt: move.lowerBound) {
-                        firstFailure.min(failure.position, ordering: .relaxed)
-                        failures.withLock { $0.append(failure) }
+                    if let failed = self.move(staged[move], startingAt: move.lowerBound) {
+                        firstFailure.min(failed.position, ordering: .relaxed)
+                        failure.withLock { first in
+                            if failed.position < first?.position ?? .max { first = failed }
+                        }
                     }
                 }
             }
         }
         let manifestTemporary = manifest.withLock { $0 }
-        if let first = failures.withLock({ $0.min { $0.position < $1.position } }) {
+        if let first = failure.withLock({ $0 }) {
             if case .success(let temporary)? = manifestTemporary { unlink(temporary) }
             throw first.error
         }
