@@ -12,6 +12,10 @@ public enum DiagnosticFormatter {
     /// Control characters (line breaks, escape, ...), line and paragraph separators and
     /// bidirectional overrides written as `\u{XX}` escapes.
     public static func printable(_ text: String) -> String {
+        // Printable ASCII needs no escape; looking up each scalar's general category cost
+        // 60,000 instructions for a typical finding (a tenth of validating a 1,000-interface
+        // file that has a finding per peer).
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {

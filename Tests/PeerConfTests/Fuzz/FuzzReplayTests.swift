@@ -112,4 +112,17 @@ struct FuzzReplayTests {
         #expect(lines.allSatisfy { !$0.contains("\n") && !$0.contains("\u{1B}") })
         #expect(DiagnosticFormatter.printable("a\u{202E}b\u{2028}c") == "a\\u{202E}b\\u{2028}c")
     }
+
+    /// Printable ASCII skips the per-scalar check: every ASCII character is escaped
+    /// exactly when the Unicode definition says so, alone and inside other text.
+    @Test("every ASCII character: escaped exactly when it is a control character")
+    func asciiEscapes() {
+        for value in UInt8(0)...0x7F {
+            let scalar = Unicode.Scalar(value)
+            let expected = DiagnosticFormatter.needsEscape(scalar) ? "\\u{\(String(value, radix: 16, uppercase: true))}" : String(scalar)
+            #expect(DiagnosticFormatter.printable(String(scalar)) == expected, "\(value)")
+            #expect(DiagnosticFormatter.printable("a\(scalar)é") == "a\(expected)é", "\(value)")
+        }
+        #expect(DiagnosticFormatter.needsEscape("\u{7F}") && !DiagnosticFormatter.needsEscape("~") && DiagnosticFormatter.needsEscape("\u{1F}"))
+    }
 }
