@@ -84,8 +84,8 @@ enum Suite {
             removeAndSettle(out)
             totals.append(render.seconds + netconf.seconds)
             memories.append(max(render.maxRSSKiB, netconf.maxRSSKiB))
-            renderRow = String(format: "%.2f s, peak %.0f MB", render.seconds, Double(render.maxRSSKiB) / 1024)
-            netconfRow = String(format: "%.2f s, peak %.0f MB (%d files and folders under the output folder)", netconf.seconds, Double(netconf.maxRSSKiB) / 1024, written)
+            renderRow = String(format: "%.2f s, %@, peak %.0f MB", render.seconds, render.cpu, Double(render.maxRSSKiB) / 1024)
+            netconfRow = String(format: "%.2f s, %@, peak %.0f MB (%d files and folders under the output folder)", netconf.seconds, netconf.cpu, Double(netconf.maxRSSKiB) / 1024, written)
         }
         let median = totals.sorted()[totals.count / 2]
         row("file system: creating 160,000 empty files in the same folders, 1 thread", String(format: "%.2f s (%@)", floor, work))
@@ -182,13 +182,22 @@ enum Suite {
     }
 }
 
-/// A child process with its wall time and peak resident memory (`wait4`'s rusage, for
-/// exactly that child); standard output and error go to /dev/null.
+/// A child process with its wall time, CPU time and peak resident memory (`wait4`'s
+/// rusage, for exactly that child); standard output and error go to /dev/null.
 enum Child {
     struct Result {
         var status: Int32
         var seconds: Double
         var maxRSSKiB: Int
+        /// CPU seconds in the process and in the kernel for it. Steadier than the wall
+        /// time on a machine whose speed drifts, and with it they show how busy the cores
+        /// were (2 cores x wall is the most there is).
+        var userSeconds = 0.0
+        var systemSeconds = 0.0
+
+        var cpu: String {
+            String(format: "%.2f user + %.2f system CPU-s", userSeconds, systemSeconds)
+        }
     }
 
     static func run(_ executable: String, _ arguments: [String], environment: [String: String]) -> Result {
@@ -213,6 +222,11 @@ enum Child {
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let elapsed = Suite.seconds(ContinuousClock.now - start)
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: exitStatus, seconds: elapsed, maxRSSKiB: usage.ru_maxrss)
+        return Result(status: exitStatus, seconds: elapsed, maxRSSKiB: usage.ru_maxrss,
+                      userSeconds: Self.seconds(usage.ru_utime), systemSeconds: Self.seconds(usage.ru_stime))
+    }
+
+    static func seconds(_ time: timeval) -> Double {
+        Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000
     }
 }
