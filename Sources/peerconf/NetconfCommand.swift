@@ -18,6 +18,7 @@ struct NetconfCommand: AsyncParsableCommand {
           ios-xe      Cisco IOS-XE native (Cisco-IOS-XE-native, Cisco-IOS-XE-bgp)
           ios-xr      Cisco IOS-XR unified models (Cisco-IOS-XR-um-*-cfg)
           vrp         Huawei VRP8 (huawei-ifm, huawei-bgp, huawei-routing, ...)
+
         Without --model, a virtual interface whose router.vendor is junos, ios-xe, ios-xr \
         or vrp uses that vendor's native model.
 

@@ -29,11 +29,11 @@ struct RenderCommand: AsyncParsableCommand {
 
         EXIT STATUS
           0  rendered (with --check: DIR is up to date)
-          1  a definition is invalid, or a platform cannot express it (the message names
-             the vendor, the field and the limit)
+          1  a definition is invalid, or a platform cannot express it (the message
+             names the vendor, the field and the limit)
           2  unreadable input, a usage error, or a template error
-          3  with --check: a file in DIR is missing or stale, or a manifest entry points to
-             a file that changed (each is printed); nothing was written
+          3  with --check: a file in DIR is missing or stale, or a manifest entry
+             points to a file that changed (each is printed); nothing was written
 
         EXAMPLES
           peerconf render vif.yaml --vendor frr

@@ -22,8 +22,9 @@ struct TicketCommand: ParsableCommand {
 
         EXAMPLES
           peerconf ticket vif.yaml --vendor ios-xe > CHANGE-1234.md
-          peerconf ticket vif.yaml --vendor junos --format html --output CHANGE-1234.html
-          peerconf ticket --from vif-v1.yaml vif-v2.yaml --vendor ios-xe    # only the change
+          peerconf ticket vif.yaml --vendor junos --format html \\
+            --output CHANGE-1234.html
+          peerconf ticket --from vif-v1.yaml vif-v2.yaml --vendor ios-xe  # the change
         """
     )
 

@@ -12,7 +12,8 @@ struct ValidateCommand: ParsableCommand {
         EXIT STATUS
           0  all definitions are valid (warnings allowed, unless --strict)
           1  a definition breaks a rule (or has warnings, with --strict)
-          2  a file is unreadable or not well-formed YAML/JSON, or the command line is wrong
+          2  a file is unreadable or not well-formed YAML/JSON, or the command line
+             is wrong
 
         EXAMPLES
           peerconf validate vif.yaml

@@ -150,4 +150,21 @@ struct ValidateCommandTests {
         let completion = try CommandRunner.run(["--generate-completion-script", "bash"])
         #expect(completion.status == 0 && completion.stdout.contains("validate"))
     }
+
+    /// The help's tables and examples are laid out by hand; a line too long for an
+    /// 80-column terminal was broken by the help formatter in mid-sentence, its rest at
+    /// the left margin ("... (the message" / "names").
+    @Test("every help page keeps its tables and examples whole at 80 columns", arguments: [
+        ["--help"], ["validate", "--help"], ["render", "--help"], ["netconf", "--help"], ["diff", "--help"],
+        ["ticket", "--help"], ["vendors", "--help"], ["schema", "--help"], ["init", "--help"],
+    ])
+    func helpLayout(arguments: [String]) throws {
+        // Not a terminal: the help is laid out for 80 columns.
+        let help = try CommandRunner.run(arguments, environment: ["COLUMNS": "80"])
+        #expect(help.status == 0)
+        let lines = help.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        for (previous, line) in zip(lines, lines.dropFirst()) where previous.hasPrefix("  ") && !line.isEmpty {
+            #expect(line.hasPrefix(" "), "broken line: \(previous.debugDescription) / \(line.debugDescription)")
+        }
+    }
 }
