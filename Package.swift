@@ -63,7 +63,6 @@ let package = Package(
             dependencies: [
                 "PeerConf",
                 "Workload",
-                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             path: "Sources/peerconf-bench"
         ),

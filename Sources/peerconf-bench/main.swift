@@ -32,7 +32,7 @@ if arguments.contains("--help") || arguments.contains("-h") {
            peerconf-bench N --profile STEP [--rounds R]  repeat one step for a profiler: load,
                                                       render:VENDOR, viewmodel:VENDOR,
                                                       template:VENDOR, netconf:MODEL
-    Run from the package folder after `swift build -c release`.
+    Run from the package folder after `swift build -c release --static-swift-stdlib`.
     """)
     exit(0)
 }
@@ -86,7 +86,8 @@ print(String(format: "| validation throughput | %.0f virtual interfaces/s |", Do
 if arguments.contains("--load-only") { exit(0) }
 
 // Render, NETCONF, template-vs-direct, end to end and cold start (Suite.swift). The end-to-end
-// rows run the release `peerconf` next to this executable: `swift build -c release` first.
+// rows run the release `peerconf` next to this executable: `swift build -c release
+// --static-swift-stdlib` first (README, "Performance").
 let peerconfExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("peerconf").path
 print("| machine | \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_048_576) MiB |")
 // `--work DIR`: where the end-to-end run writes (default .build/, next to the binaries).
