@@ -23,7 +23,11 @@ public struct ViewModel {
     }
 
     public func build() -> TemplateFields {
-        let neighbors = shared.neighbors.map(neighbor)
+        // By index: mapping or zipping the shared neighbors copied each (a peer, its BGP
+        // intent and their strings, retained one by one) several times per render.
+        let neighbors = shared.neighbors.indices.map(neighbor(at:))
+        let ipv4Neighbors = neighbors.indices.filter { shared.neighbors[$0].peer.family == .ipv4 }.map { neighbors[$0] }
+        let ipv6Neighbors = neighbors.indices.filter { shared.neighbors[$0].peer.family == .ipv6 }.map { neighbors[$0] }
         return TemplateFields([
             .tool: "peerconf",
             .version: .text(PeerConfVersion.current),
@@ -48,8 +52,8 @@ public struct ViewModel {
             .hasBGP: .flag(!neighbors.isEmpty),
             .localASN: shared.localASN,
             .neighbors: .list(neighbors),
-            .ipv4Neighbors: .list(zip(shared.neighbors, neighbors).filter { $0.0.peer.family == .ipv4 }.map(\.1)),
-            .ipv6Neighbors: .list(zip(shared.neighbors, neighbors).filter { $0.0.peer.family == .ipv6 }.map(\.1)),
+            .ipv4Neighbors: .list(ipv4Neighbors),
+            .ipv6Neighbors: .list(ipv6Neighbors),
             .hasIPv6: .flag(intent.peers.contains { $0.family == .ipv6 }),
             // BGP identifies a router by an IPv4 address; an IPv6-only link gives it none.
             .needsRouterID: .flag(!intent.bgpPeers.isEmpty && !intent.peers.contains { $0.family == .ipv4 }),
@@ -73,7 +77,8 @@ public struct ViewModel {
         ]))
     }
 
-    private func neighbor(_ shared: Shared.Neighbor) -> TemplateValue {
+    private func neighbor(at index: Int) -> TemplateValue {
+        let shared = self.shared.neighbors[index]
         let peer = shared.peer, bgp = shared.bgp
         return .object(TemplateFields([
             .peerName: .text(peer.name),

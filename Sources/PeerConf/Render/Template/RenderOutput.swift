@@ -25,10 +25,12 @@ public struct RenderOutput: ~Copyable {
         count += bytes.count
     }
 
-    /// Appends the UTF-8 bytes of `text`.
+    /// Appends the UTF-8 bytes of `text`, read where they are (a copy to call `withUTF8`
+    /// on retained and released every value printed, 700,000 times in 1,000 interfaces).
     public mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
+        var contiguous = text
+        contiguous.withUTF8 { append($0) }
     }
 
     /// Lets `write` put at most `maximum` bytes at the end; it returns how many it wrote.
